@@ -1,0 +1,247 @@
+"""Plain dataclasses passed one way through the pipeline: files, documents, rules, findings."""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from lint.extract.sourcemap import SourceMap
+
+LOG = logging.getLogger(__name__)
+
+#: The finding categories other tools rely on (DESIGN.md, fixed).
+CATEGORIES: tuple[str, ...] = (
+    "cure",
+    "safety_overclaim",
+    "guarantee",
+    "uncited_efficacy",
+    "approval_misrepresentation",
+    "testimonial_typicality",
+    "hype",
+    "urgency",
+    "comparative_superiority",
+    "unsupported_mechanism",
+    "missing_side_effects",
+    "missing_cost",
+    "missing_medical_supervision",
+    "missing_off_label",
+    "missing_evidence_limits",
+)
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+JURISDICTIONS: tuple[str, ...] = ("us", "uk", "eu", "au")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file to lint: where it is, how to show it, and which extractor reads it."""
+
+    path: str  # filesystem path, or "-" for stdin
+    display: str  # the path as printed in findings
+    kind: str  # extractor name: "text", "html", "markdown", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of prose offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink in the prose: its visible text span and its target."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline `healthlint-disable…` directive, as the extractor found it.
+
+    `codes` empty means every code. `first_line`/`last_line` are the source lines
+    (1-based, inclusive) it covers; `line` is where the directive itself stands.
+    """
+
+    line: int
+    column: int
+    codes: tuple[str, ...]
+    first_line: int
+    last_line: int
+    reason: str = ""
+    form: str = "disable"  # disable | disable-next-line | disable-file | front-matter
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a visitor reads in one file, with everything needed to point back into it."""
+
+    path: str  # display path
+    kind: str
+    source: str
+    prose: str
+    sourcemap: SourceMap
+    blocks: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    links: tuple[Link, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding prose `offset` (the nearest one before it)."""
+        return max(bisect_right(self.sentences, offset, key=lambda s: s.start) - 1, 0)
+
+    def block_at(self, offset: int) -> Span:
+        i = max(bisect_right(self.blocks, offset, key=lambda s: s.start) - 1, 0)
+        return self.blocks[i] if self.blocks else Span(0, len(self.prose))
+
+    def source_line_text(self, line: int) -> str:
+        start, end = self.sourcemap.line_span(line)
+        return self.source[start:end].rstrip("\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A source that rules cite: a regulation, guidance, enforcement action or paper."""
+
+    id: str
+    title: str
+    url: str = ""
+    kind: str = "regulation"  # regulation | guidance | enforcement | paper
+    issuer: str = ""
+    authors: str = ""
+    year: str = ""
+    section: str = ""
+    jurisdiction: str = ""  # us | uk | eu | au | "" (papers: everywhere)
+    pmid: str = ""
+    doi: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference as a finding shows it (DESIGN.md: id, title, url)."""
+
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule from a pack, validated, with its kind-specific part compiled once."""
+
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    fix: str
+    what: str
+    why: str
+    example: str
+    instead: str
+    evidence: str
+    citations: tuple[Reference, ...]
+    jurisdictions: tuple[str, ...]
+    flag_examples: tuple[str, ...]
+    pass_examples: tuple[str, ...]
+    defused_by: frozenset[str]
+    preview: bool
+    pack: str
+    origin: str  # "file:line" where the rule is defined
+    options: Mapping[str, Any] = field(default_factory=dict)
+    compiled: Any = None
+
+    def citations_for(self, jurisdictions: tuple[str, ...]) -> tuple[Citation, ...]:
+        """Citations to show: papers always, regulations only for the chosen jurisdictions."""
+        return tuple(
+            Citation(r.id, r.title, r.url)
+            for r in self.citations
+            if not r.jurisdiction or not jurisdictions or r.jurisdiction in jurisdictions
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A raw match from a rule kind, in prose offsets, before it becomes a Finding."""
+
+    start: int
+    end: int
+    variables: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, with everything a reporter needs (no reporter opens a file)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    fix: str
+    citations: tuple[Citation, ...]
+    evidence: str
+    text: str  # the matched source text; "" for document-level findings
+    source_line: str = ""  # the full source line the finding starts on
+    start: int = 0  # prose offsets (for context and suppression filters)
+    end: int = 0
+    suppressed: str = ""  # why a filter set it aside ("negated", "comment", "baseline"…)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON object fixed by DESIGN.md."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": self.fix,
+            "citations": [{"id": c.id, "title": c.title, "url": c.url} for c in self.citations],
+            "evidence": self.evidence,
+            "text": self.text,
+        }
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the reporters' last words and the exit status."""
+
+    files: int = 0
+    findings: int = 0
+    by_code: Counter[str] = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)  # code → rule name, for statistics
+    suppressed: Counter[str] = field(default_factory=Counter)  # reason → count
+    errors: list[str] = field(default_factory=list)  # files that could not be linted
+    notices: list[str] = field(default_factory=list)  # files skipped on purpose
+
+    def add(self, findings: list[Finding]) -> None:
+        self.files += 1
+        for finding in findings:
+            if finding.suppressed:
+                self.suppressed[finding.suppressed] += 1
+            else:
+                self.findings += 1
+                self.by_code[finding.code] += 1
+                self.names.setdefault(finding.code, finding.name)
