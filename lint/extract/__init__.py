@@ -1,0 +1,17 @@
+"""Extractors: source text of one file kind → Document (prose, source map, blocks, sentences)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from lint.extract import text
+from lint.models import Document, SourceFile
+
+#: Extractor name → function. Adding a file kind is adding a module and a line here.
+EXTRACTORS: dict[str, Callable[[SourceFile, str], Document]] = {
+    text.KIND: text.extract,
+}
+
+
+def extract(source: SourceFile, text_: str) -> Document:
+    """The Document for a file, read by the extractor its kind names."""
+    return EXTRACTORS[source.kind](source, text_)

@@ -1,0 +1,56 @@
+"""Sentences within blocks: where a claim's context (negation, question, citation) stops."""
+from __future__ import annotations
+
+import regex
+
+from lint.models import Span
+
+# A sentence ends at . ! ? or … (plus closing quotes/brackets), before whitespace and
+# something that can start a sentence. "?" and "!" end a sentence whatever follows.
+_BOUNDARY = regex.compile(
+    r"""
+    (?:
+        [!?]+[)"'\]]*(?=\s)
+      | (?<![0-9])\.{3}[)"'\]]*(?=\s+[A-Z0-9"'(\[])
+      | …[)"'\]]*(?=\s+[A-Z0-9"'(\[])
+      | \.[)"'\]]*(?=\s+[^a-z\s,;:])
+    )
+    \s+
+    """,
+    regex.VERBOSE,
+)
+# Words whose trailing period is not a sentence end.
+_ABBREVIATION = regex.compile(
+    r"""(?ix)
+    (?:^|(?<=[\s(]))
+    (?: dr | mr | mrs | ms | prof | st | sr | jr | vs | etc | al | inc | ltd | co | corp | no | nos
+      | fig | figs | approx | dept | est | vol | pp | ed | eds | ref | refs | jan | feb | mar | apr
+      | jun | jul | aug | sep | sept | oct | nov | dec | mt | ave | u\.s | e\.g | i\.e | a\.m | p\.m
+      | [a-z] )
+    \.[)"'\]]*$
+    """
+)
+
+
+def sentences(prose: str, blocks: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
+    """Sentence spans, never crossing a block; leading and trailing whitespace trimmed."""
+    out: list[Span] = []
+    for block in blocks:
+        start = block.start
+        for m in _BOUNDARY.finditer(prose, block.start, block.end):
+            head = prose[max(start, m.start() - 12):m.start() + 1]
+            if head.endswith(".") and _ABBREVIATION.search(head):
+                continue
+            _append(out, prose, start, m.start() + len(m.group(0).rstrip()))
+            start = m.end()
+        _append(out, prose, start, block.end)
+    return tuple(out)
+
+
+def _append(out: list[Span], prose: str, start: int, end: int) -> None:
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))

@@ -1,0 +1,81 @@
+"""Prose offset → source offset → 1-based line:column. The only position arithmetic there is."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def line_starts(source: str) -> list[int]:
+    """Offsets where each line begins; `\\r\\n`, `\\r` and `\\n` each end a line, as editors count."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
+
+
+class SourceMap:
+    """Maps prose offsets back to source offsets, and source offsets to line:column.
+
+    Extractors record segments as they emit prose; nothing ever searches the source
+    again for a match (re-locating text afterwards is how positions drift).
+    A segment is verbatim (one prose character per source character) or a
+    replacement (an entity such as `&rsquo;`, or a synthetic block break) whose
+    prose maps onto the whole source range.
+    """
+
+    __slots__ = ("_prose_starts", "_source_starts", "_source_ends", "_verbatim", "_line_starts", "_source_len")
+
+    def __init__(self, segments: list[tuple[int, int, int, bool]], source: str) -> None:
+        self._prose_starts = [s[0] for s in segments]
+        self._source_starts = [s[1] for s in segments]
+        self._source_ends = [s[2] for s in segments]
+        self._verbatim = [s[3] for s in segments]
+        self._line_starts = line_starts(source)
+        self._source_len = len(source)
+
+    def _segment(self, offset: int) -> int:
+        return max(bisect_right(self._prose_starts, offset) - 1, 0)
+
+    def source_offset(self, offset: int) -> int:
+        """Source offset of the prose character at `offset`."""
+        if not self._prose_starts:
+            return 0
+        i = self._segment(offset)
+        if self._verbatim[i]:
+            return min(self._source_starts[i] + offset - self._prose_starts[i], self._source_len)
+        return self._source_starts[i]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source range covering the prose range [start, end)."""
+        if not self._prose_starts:
+            return (0, 0)
+        src_start = self.source_offset(start)
+        last = max(end - 1, start)
+        i = self._segment(last)
+        if self._verbatim[i]:
+            src_end = self._source_starts[i] + last - self._prose_starts[i] + 1
+        else:
+            src_end = self._source_ends[i]
+        return src_start, max(min(src_end, self._source_len), src_start)
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a source offset."""
+        line = bisect_right(self._line_starts, source_offset)
+        return line, source_offset - self._line_starts[line - 1] + 1
+
+    def end_line_col(self, source_end: int) -> tuple[int, int]:
+        """Line and column just past the last character of a range ending at `source_end`.
+
+        The end stays on the line of the last character even when the range ends
+        right before a line break, so `end_column` is never column 1 of the next line.
+        """
+        if source_end <= 0:
+            return 1, 1
+        line, col = self.line_col(source_end - 1)
+        return line, col + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Source range of a 1-based line, line break included."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else self._source_len
+        return start, end
