@@ -1,0 +1,64 @@
+"""Rule kinds and the engine that runs loaded rules over a Document."""
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+from typing import Iterable
+
+from lint.errors import RuleError
+from lint.models import Citation, Document, Finding, Hit, Rule
+from lint.rules import phrase
+from lint.rules.render import quote, render
+
+LOG = logging.getLogger(__name__)
+
+#: Kind name → module with KIND, FIELDS, DEFUSED_BY, compile(options), check(compiled, doc).
+KINDS: dict[str, ModuleType] = {
+    phrase.KIND: phrase,
+}
+
+
+def apply(rules: Iterable[Rule], doc: Document, *, jurisdictions: tuple[str, ...] = ()) -> list[Finding]:
+    """Every finding of every rule on one document, before any filter."""
+    findings: list[Finding] = []
+    for rule in rules:
+        citations = rule.citations_for(jurisdictions)
+        try:
+            for hit in KINDS[rule.kind].check(rule.compiled, doc):
+                findings.append(to_finding(rule, hit, doc, citations))
+        except TimeoutError:
+            raise RuleError(f"a pattern took too long on {doc.path}; simplify it (nested repeats?)",
+                            origin=rule.origin, rule=rule.code) from None
+    return findings
+
+
+def to_finding(rule: Rule, hit: Hit, doc: Document, citations: tuple[Citation, ...]) -> Finding:
+    """Stamp a hit with its rule's code, texts and citations, and its position in the source."""
+    smap = doc.sourcemap
+    src_start, src_end = smap.source_span(hit.start, hit.end)
+    line, column = smap.line_col(src_start)
+    document_level = bool(hit.variables.get("document_level"))
+    if document_level or src_end <= src_start:
+        end_line, end_column = line, column
+    else:
+        end_line, end_column = smap.end_line_col(src_end)
+    variables = {"match": quote(doc.prose[hit.start:hit.end]), **hit.variables}
+    return Finding(
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=render(rule.message, variables),
+        fix=render(rule.fix, variables),
+        citations=citations,
+        evidence=rule.evidence,
+        text="" if document_level else doc.source[src_start:src_end],
+        source_line=doc.source_line_text(line),
+        start=hit.start,
+        end=hit.end,
+    )

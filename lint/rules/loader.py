@@ -1,0 +1,272 @@
+"""Rule packs and references from YAML → validated Rule objects; every error names file:line and rule."""
+from __future__ import annotations
+
+import difflib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+import lint
+from lint.errors import RuleError
+from lint.models import JURISDICTIONS, Reference, Rule
+from lint.rules import KINDS
+from lint.rules.render import check_template
+from lint.rules.schema import PACK_FIELDS, REFERENCE_FIELDS, RULE_FIELDS, Check
+
+LOG = logging.getLogger(__name__)
+
+MAX_PACK_BYTES = 2 * 1024 * 1024
+REFERENCES_FILE = "references.yaml"
+
+
+def builtin_dir() -> Path:
+    """Where the bundled packs are: inside the installed package, or beside it in a checkout."""
+    package = Path(lint.__file__).resolve().parent
+    installed = package / "rulesets"
+    return installed if installed.is_dir() else package.parent / "rulesets"
+
+
+def builtin_packs() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if p.name not in (REFERENCES_FILE, "context.yaml"))
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    description: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule of the loaded packs, in pack order, with the references they cite."""
+
+    rules: tuple[Rule, ...]
+    references: Mapping[str, Reference]
+    packs: tuple[Pack, ...]
+
+    def by_code(self) -> dict[str, Rule]:
+        return {rule.code: rule for rule in self.rules}
+
+
+# --------------------------------------------------------------------------- YAML with line numbers
+
+
+class _Mapping(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader (no object construction from tags) that records line numbers."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
+    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file safely; any problem is a RuleError naming file and line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", origin=str(path)) from None
+    if len(data) > MAX_PACK_BYTES:
+        raise RuleError(f"rule file is larger than {MAX_PACK_BYTES // 1024} KiB; split it into packs", origin=str(path))
+    try:
+        return yaml.load(data.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except UnicodeDecodeError:
+        raise RuleError("rule file is not UTF-8", origin=str(path)) from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise RuleError(f"invalid YAML: {exc.problem or exc}", origin=f"{path}:{line}") from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise RuleError(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", origin=str(path)) from None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def resolve(spec: str, *, base: Path | None = None) -> list[Path]:
+    """Files for a `--ruleset` value: a built-in pack name, a YAML file, or a folder of them."""
+    if "/" not in spec and "\\" not in spec and not spec.endswith((".yaml", ".yml")):
+        path = builtin_dir() / f"{spec}.yaml"
+        if not path.is_file():
+            raise RuleError(f"unknown rule pack {spec!r} (built-in: {', '.join(builtin_packs())}; or give a path)")
+        return [path]
+    path = Path(spec)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.name != "context.yaml")
+        if not files:
+            raise RuleError("folder has no .yaml rule packs", origin=str(path))
+        return files
+    if not path.is_file():
+        raise RuleError("rule pack not found", origin=str(path))
+    return [path]
+
+
+def load_ruleset(specs: Sequence[str], *, base: Path | None = None) -> RuleSet:
+    """Load the bundled references, then each pack in order; codes and names must be unique."""
+    files: list[Path] = []
+    for spec in specs:
+        for path in resolve(spec, base=base):
+            if path not in files:
+                files.append(path)
+    documents = [(path, _pack_mapping(path)) for path in [builtin_dir() / REFERENCES_FILE, *files]]
+
+    references: dict[str, Reference] = {}
+    for path, doc in documents:
+        for raw in _list(doc, "references", path):
+            ref = _reference(raw, path)
+            if ref.id in references:
+                raise RuleError(f"duplicate reference id {ref.id!r}", origin=_origin(path, raw))
+            references[ref.id] = ref
+
+    rules: list[Rule] = []
+    packs: list[Pack] = []
+    seen: dict[str, str] = {}
+    for path, doc in documents[1:]:
+        pack = Pack(name=str(doc.get("pack") or path.stem), description=str(doc.get("description") or ""), path=path)
+        packs.append(pack)
+        for raw in _list(doc, "rules", path):
+            rule = _rule(raw, path, pack.name, references)
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    raise RuleError(f"duplicate {'code' if key == rule.code else 'name'} {key!r} (first at {seen[key]})",
+                                    origin=rule.origin, rule=rule.code)
+                seen[key] = rule.origin
+            rules.append(rule)
+    return RuleSet(rules=tuple(rules), references=references, packs=tuple(packs))
+
+
+def _pack_mapping(path: Path) -> Mapping[str, Any]:
+    doc = read_yaml(path)
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise RuleError("expected a mapping with 'rules' (and optionally 'pack', 'description', 'references')",
+                        origin=f"{path}:1")
+    _reject_unknown(doc, PACK_FIELDS, path, "top-level key")
+    return doc
+
+
+def _list(doc: Mapping[str, Any], key: str, path: Path) -> list[Any]:
+    value = doc.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RuleError(f"'{key}' must be a list", origin=_origin(path, doc, key))
+    return value
+
+
+def _origin(path: Path, node: Any, key: str | None = None) -> str:
+    if isinstance(node, _Mapping):
+        line = node.key_lines.get(key, node.line) if key else node.line
+        return f"{path}:{line}"
+    return str(path)
+
+
+def _reject_unknown(raw: Mapping[str, Any], allowed: Iterable[str], path: Path, what: str, rule: str = "") -> None:
+    allowed = list(allowed)
+    for key in raw:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise RuleError(f"unknown {what} {key!r}{hint}", origin=_origin(path, raw, key), rule=rule)
+
+
+def _validate(raw: Mapping[str, Any], fields: Mapping[str, tuple[Check, bool]], path: Path, rule: str = "") -> None:
+    for key, (check, required) in fields.items():
+        if key not in raw:
+            if required:
+                raise RuleError(f"missing required key {key!r}", origin=_origin(path, raw), rule=rule)
+            continue
+        problem = check(raw[key])
+        if problem:
+            raise RuleError(f"{key}: {problem}", origin=_origin(path, raw, key), rule=rule)
+
+
+def _reference(raw: Any, path: Path) -> Reference:
+    if not isinstance(raw, dict):
+        raise RuleError("each reference must be a mapping", origin=str(path))
+    _reject_unknown(raw, REFERENCE_FIELDS, path, "reference key", str(raw.get("id", "")))
+    _validate(raw, REFERENCE_FIELDS, path, str(raw.get("id", "")))
+    values = {k: str(v) for k, v in raw.items() if k != "note"}
+    if not values.get("url"):  # a paper with an identifier still gets a link
+        if values.get("pmid"):
+            values["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{values['pmid']}/"
+        elif values.get("doi"):
+            values["url"] = f"https://doi.org/{values['doi']}"
+    return Reference(**values)
+
+
+def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference]) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError("each rule must be a mapping", origin=str(path))
+    code = str(raw.get("code", "?"))
+    kind_name = raw.get("kind")
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        raise RuleError(f"unknown or missing kind {kind_name!r}; expected one of {', '.join(KINDS)}",
+                        origin=_origin(path, raw, "kind"), rule=code)
+    fields = {**RULE_FIELDS, **kind.FIELDS}
+    _reject_unknown(raw, fields, path, "key", code)
+    _validate(raw, fields, path, code)
+    origin = _origin(path, raw)
+
+    citations = []
+    for ref_id in raw.get("citations", []):
+        if ref_id not in references:
+            close = difflib.get_close_matches(ref_id, list(references), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise RuleError(f"cites unknown reference {ref_id!r}{hint}", origin=_origin(path, raw, "citations"), rule=code)
+        citations.append(references[ref_id])
+
+    for key in ("message", "fix"):
+        problem = check_template(raw[key])
+        if problem:
+            raise RuleError(f"{key}: {problem}", origin=_origin(path, raw, key), rule=code)
+
+    options = {k: raw[k] for k in kind.FIELDS if k in raw}
+    try:
+        compiled = kind.compile(options)
+    except ValueError as exc:
+        raise RuleError(str(exc), origin=origin, rule=code) from None
+
+    return Rule(
+        code=code,
+        name=raw["name"],
+        kind=kind_name,
+        category=raw["category"],
+        severity=raw["severity"],
+        message=raw["message"].strip(),
+        fix=raw["fix"].strip(),
+        what=raw.get("what", "").strip(),
+        why=raw.get("why", "").strip(),
+        example=raw.get("example", "").strip(),
+        instead=raw.get("instead", "").strip(),
+        evidence=raw.get("evidence", "").strip(),
+        citations=tuple(citations),
+        jurisdictions=tuple(raw.get("jurisdictions") or JURISDICTIONS),
+        flag_examples=tuple(raw["examples"]["flag"]),
+        pass_examples=tuple(raw["examples"]["pass"]),
+        defused_by=frozenset(raw.get("defused_by", kind.DEFUSED_BY)),
+        preview=bool(raw.get("preview", False)),
+        pack=pack,
+        origin=origin,
+        options=options,
+        compiled=compiled,
+    )

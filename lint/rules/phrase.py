@@ -1,0 +1,50 @@
+"""Kind `phrase`: a claim pattern anywhere in the prose, within one block.
+
+Whether the claim is denied, asked about or hypothetical is decided afterwards by
+the context filter, from the rule's `defused_by`; `unless` patterns let a rule step
+aside when its sentence says something that makes the words harmless ("cure time").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from lint.models import Document, Hit
+from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns
+from lint.rules.schema import CONTEXTS, string_list
+
+KIND = "phrase"
+FIELDS = {
+    "patterns": (string_list, True),
+    "unless": (string_list, False),
+}
+DEFUSED_BY = frozenset(CONTEXTS)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    pattern: regex.Pattern[str]
+    unless: regex.Pattern[str] | None
+
+
+def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
+    unless = options.get("unless")
+    return Compiled(
+        pattern=compile_patterns(options["patterns"]),
+        unless=compile_patterns(unless, bounded=True) if unless else None,
+    )
+
+
+def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
+    prose = doc.prose
+    for m in compiled.pattern.finditer(prose, timeout=TIMEOUT_SECONDS):
+        if m.end() > doc.block_at(m.start()).end:
+            continue  # a phrase never runs from one heading, paragraph or cell into the next
+        if compiled.unless is not None:
+            sentence = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None
+            if sentence and compiled.unless.search(prose, sentence.start, max(sentence.end, m.end()),
+                                                   timeout=TIMEOUT_SECONDS):
+                continue
+        yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
