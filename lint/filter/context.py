@@ -1,0 +1,157 @@
+"""Claim context: is the claim denied, asked about, supposed, or reported as someone else's?
+
+After NegEx (Chapman et al. 2001) and ConText (Harkema et al. 2009): trigger terms before
+or after the claim, a scope that ends at clause boundaries and a few words away, and
+pseudo-triggers that look like negations but are not ("not only", "no doubt"). The
+trigger lists are data (`rulesets/context.yaml`); a rule lists the contexts that defuse
+it in `defused_by`.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import regex
+
+from lint.errors import RuleError
+from lint.models import Document, Finding, Rule
+from lint.rules.loader import builtin_dir, read_yaml
+from lint.rules.patterns import FLAGS, compile_patterns
+
+LOG = logging.getLogger(__name__)
+
+ORDER = ("negated", "question", "hypothetical", "attributed")
+_SCOPED = ("negated", "hypothetical", "attributed")
+_KEYS = {"window", "terminators", "pseudo", "question", *_SCOPED}
+_WORD = regex.compile(r"\w+")
+_CLOSERS = "\"')]*_ \t\r\n"
+
+
+@dataclass(frozen=True)
+class Triggers:
+    window: int
+    terminators: regex.Pattern[str]
+    pseudo: regex.Pattern[str] | None
+    pre: Mapping[str, regex.Pattern[str]]
+    post: Mapping[str, regex.Pattern[str]]
+    rhetorical: regex.Pattern[str] | None
+    affirmed: regex.Pattern[str] | None
+
+
+def load_triggers(extra: Sequence[Path] = ()) -> Triggers:
+    """The bundled trigger lists, extended by each file in `extra` (lists add up, window overrides)."""
+    lists: dict[str, list[str]] = {}
+    window = 6
+    for path in (builtin_dir() / "context.yaml", *extra):
+        data = read_yaml(path) or {}
+        if not isinstance(data, dict):
+            raise RuleError("expected a mapping of trigger lists", origin=f"{path}:1")
+        for key, value in data.items():
+            if key not in _KEYS:
+                raise RuleError(f"unknown key {key!r}; expected {', '.join(sorted(_KEYS))}", origin=str(path))
+            if key == "window":
+                if not isinstance(value, int) or not 0 < value <= 50:
+                    raise RuleError("window: expected a number of words from 1 to 50", origin=str(path))
+                window = value
+            elif isinstance(value, list):
+                lists.setdefault(key, []).extend(_strings(value, key, path))
+            elif isinstance(value, dict):
+                for sub, items in value.items():
+                    lists.setdefault(f"{key}.{sub}", []).extend(_strings(items, f"{key}.{sub}", path))
+            else:
+                raise RuleError(f"{key}: expected a list or a mapping of lists", origin=str(path))
+
+    def pattern(key: str, *, bounded: bool = True) -> regex.Pattern[str] | None:
+        items = lists.get(key)
+        if not items:
+            return None
+        try:
+            return compile_patterns(items, bounded=bounded)
+        except ValueError as exc:
+            raise RuleError(f"{key}: {exc}", origin="context triggers") from None
+
+    return Triggers(
+        window=window,
+        terminators=pattern("terminators", bounded=False) or regex.compile(r"[;:]", FLAGS),
+        pseudo=pattern("pseudo"),
+        pre={c: p for c in _SCOPED if (p := pattern(f"{c}.pre"))},
+        post={c: p for c in _SCOPED if (p := pattern(f"{c}.post"))},
+        rhetorical=pattern("question.rhetorical"),
+        affirmed=pattern("question.affirmed_by"),
+    )
+
+
+def _strings(value: Any, key: str, path: Path) -> list[str]:
+    if not isinstance(value, list):
+        raise RuleError(f"{key}: expected a list of patterns", origin=str(path))
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise RuleError(f"{key}: {item!r} is not a pattern (quote words YAML reads as values: \"no\", \"yes\", \"on\")",
+                            origin=str(path))
+    return value
+
+
+def classify(doc: Document, start: int, end: int, triggers: Triggers) -> tuple[str, ...]:
+    """The contexts (in ORDER) that the claim at prose [start, end) stands in."""
+    if not doc.sentences:
+        return ()
+    index = doc.sentence_index(start)
+    sentence = doc.sentences[index]
+    prose = doc.prose
+    found: set[str] = set()
+
+    clause_end = sentence.end
+    if end < sentence.end:
+        m = triggers.terminators.search(prose, end, sentence.end)
+        clause_end = m.start() if m else sentence.end
+
+    def in_scope(trigger_end: int) -> bool:
+        """No clause boundary and at most `window` words between a pre-trigger and the claim."""
+        return (triggers.terminators.search(prose, trigger_end, start) is None
+                and len(_WORD.findall(prose, trigger_end, start)) <= triggers.window)
+
+    pseudo = [(m.start(), m.end()) for m in triggers.pseudo.finditer(prose, sentence.start, start)] if triggers.pseudo else []
+    for category, pattern in triggers.pre.items():
+        for m in pattern.finditer(prose, sentence.start, start):
+            if any(m.start() < p_end and p_start < m.end() for p_start, p_end in pseudo):
+                continue
+            if in_scope(m.end()):
+                found.add(category)
+                break
+    for category, pattern in triggers.post.items():
+        m = pattern.search(prose, end, clause_end)
+        if m and len(_WORD.findall(prose, end, m.start())) <= triggers.window:
+            found.add(category)
+
+    if _is_question(doc, index, start, triggers):
+        found.add("question")
+    return tuple(c for c in ORDER if c in found)
+
+
+def _is_question(doc: Document, index: int, start: int, triggers: Triggers) -> bool:
+    sentence = doc.sentences[index]
+    text = doc.prose[sentence.start:sentence.end].rstrip(_CLOSERS)
+    if not text.endswith("?"):
+        return False
+    if triggers.rhetorical and triggers.rhetorical.search(doc.prose, sentence.start, start):
+        return False
+    if triggers.affirmed and index + 1 < len(doc.sentences):
+        following = doc.sentences[index + 1]
+        if triggers.affirmed.match(doc.prose, following.start, following.end):
+            return False
+    return True
+
+
+def apply(findings: list[Finding], doc: Document, rules: Mapping[str, Rule], triggers: Triggers) -> list[Finding]:
+    """Set aside findings whose context is one their rule lists in `defused_by`."""
+    out = []
+    for finding in findings:
+        rule = rules.get(finding.code)
+        if finding.suppressed or rule is None or not rule.defused_by or finding.end <= finding.start:
+            out.append(finding)
+            continue
+        reason = next((c for c in classify(doc, finding.start, finding.end, triggers) if c in rule.defused_by), "")
+        out.append(replace(finding, suppressed=reason) if reason else finding)
+    return out
