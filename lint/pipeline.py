@@ -1,0 +1,145 @@
+"""Runs the stages in order, file by file: discover → read → extract → rules → filter → report.
+
+The only module (besides cli) that knows every stage. Files stream through one at a
+time; nothing from one file is kept once its findings are reported.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Sequence
+
+from lint import filter as filters
+from lint import rules as engine_rules
+from lint.config import Settings
+from lint.discover import discover, display_path, kind_for
+from lint.errors import ConfigError, InputError, InputNotice
+from lint.extract import extract
+from lint.filter.context import Triggers, load_triggers
+from lint.filter.select import PerFileIgnores, select_rules
+from lint.models import Document, Finding, Rule, RunSummary, SourceFile
+from lint.read import read_source
+from lint.report.base import Reporter
+from lint.rules.loader import RuleSet, load_ruleset
+
+LOG = logging.getLogger(__name__)
+
+Notify = Callable[[str, str], None]  # (level "error" | "notice", message)
+
+
+@dataclass(frozen=True)
+class Linter:
+    """Everything loaded once per run: settings, the selected rules, context triggers."""
+
+    settings: Settings
+    ruleset: RuleSet
+    rules: tuple[Rule, ...]
+    triggers: Triggers
+    rules_by_code: dict[str, Rule]
+    per_file_ignores: PerFileIgnores
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, ruleset: RuleSet | None = None) -> "Linter":
+        ruleset = ruleset or load_ruleset(settings.all_rulesets, base=Path.cwd())
+        _check_selectors(settings, ruleset)
+        return cls(
+            settings=settings,
+            ruleset=ruleset,
+            rules=tuple(select_rules(ruleset.rules, settings)),
+            triggers=load_triggers(),
+            rules_by_code=ruleset.by_code(),
+            per_file_ignores=PerFileIgnores(settings),
+        )
+
+    def lint_document(self, doc: Document) -> list[Finding]:
+        """All findings for one document, sorted; those a filter set aside carry the reason."""
+        raw = engine_rules.apply(self.rules, doc, jurisdictions=self.settings.jurisdiction)
+        return filters.apply(
+            raw,
+            doc,
+            rules=self.rules_by_code,
+            triggers=self.triggers,
+            per_file_ignores=self.per_file_ignores,
+        )
+
+    def lint_source(self, source: SourceFile, *, stdin: BinaryIO | None = None) -> list[Finding]:
+        text = read_source(source, max_size=self.settings.max_file_size, stdin=stdin)
+        return self.lint_document(extract(source, text))
+
+    def lint_text(self, text: str, *, kind: str = "text", path: str = "<text>") -> list[Finding]:
+        """Findings for a string, as if it were a file of `kind`; set-aside findings are left out."""
+        doc = extract(SourceFile(path=path, display=path, kind=kind), text)
+        return [f for f in self.lint_document(doc) if not f.suppressed]
+
+
+def _check_selectors(settings: Settings, ruleset: RuleSet) -> None:
+    """A --select entry that matches no loaded rule is almost always a typo: say so."""
+    codes = [rule.code for rule in ruleset.rules]
+    for key in ("select", "extend_select"):
+        for prefix in getattr(settings, key):
+            if prefix != "ALL" and not any(code.startswith(prefix) for code in codes):
+                raise ConfigError(f"{key.replace('_', '-')}: {prefix!r} matches no rule code (see `healthlint rules`)")
+
+
+def sources_for(paths: Sequence[str], settings: Settings, *, stdin_filename: str | None = None) -> list[SourceFile]:
+    """The files a run lints, sorted by the path they print as; `-` is standard input."""
+    files = [f for f in discover([p for p in paths if p != "-"], settings)]
+    if "-" in paths:
+        name = stdin_filename or "stdin"
+        display = display_path(Path(name), Path.cwd()) if stdin_filename else name
+        files.append(SourceFile(path="-", display=display, kind=kind_for(name)))
+    return sorted(files, key=lambda f: f.display)
+
+
+def run(
+    linter: Linter,
+    sources: Iterable[SourceFile],
+    reporter: Reporter,
+    *,
+    stdin: BinaryIO | None = None,
+    notify: Notify | None = None,
+    progress: Callable[[SourceFile], None] | None = None,
+) -> RunSummary:
+    """Lint every source and feed the reporter; input problems are reported and the run goes on."""
+    settings = linter.settings
+    summary = RunSummary()
+    reporter.start(linter.rules)
+    for source in sources:
+        if progress:
+            progress(source)
+        try:
+            findings = linter.lint_source(source, stdin=stdin)
+        except InputNotice as notice:
+            summary.notices.append(str(notice))
+            if notify:
+                notify("notice", str(notice))
+            continue
+        except InputError as error:
+            summary.errors.append(str(error))
+            if notify:
+                notify("error", str(error))
+            continue
+        except (RecursionError, MemoryError, ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+            if os.environ.get("HEALTHLINT_DEBUG"):
+                raise
+            message = f"{source.display}: internal error ({type(exc).__name__}: {exc}); please report it"
+            summary.errors.append(message)
+            if notify:
+                notify("error", message)
+            continue
+        summary.add(findings)
+        shown = findings if settings.show_suppressed else [f for f in findings if not f.suppressed]
+        reporter.file(source.display, shown)
+    reporter.stop(summary)
+    return summary
+
+
+def exit_status(summary: RunSummary, settings: Settings) -> int:
+    """2 if a file could not be linted, 1 if anything was found (unless --exit-zero), else 0."""
+    if summary.errors:
+        return 2
+    if summary.findings and not settings.exit_zero:
+        return 1
+    return 0
