@@ -1,0 +1,63 @@
+"""Shared test helpers: findings as (line, col, code) triples, and a CLI runner."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+from lint.config import Settings
+from lint.models import Finding
+from lint.pipeline import Linter
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """The default rule set, loaded once."""
+    return Linter.from_settings(Settings())
+
+
+def positions(findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.code) for f in findings]
+
+
+@pytest.fixture
+def assert_findings(linter: Linter):
+    """assert_findings(src, kind="text", expect=[(line, col, code), ...]) — exactly these, in order."""
+
+    def check(src: str, *, kind: str = "text", expect: list[tuple[int, int, str]],
+              codes: str | tuple[str, ...] | None = None) -> list[Finding]:
+        found = linter.lint_text(src, kind=kind)
+        if codes:
+            found = [f for f in found if f.code.startswith(codes)]
+        assert positions(found) == expect
+        return found
+
+    return check
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Run `healthlint ARGS` in a folder (tmp_path by default) and return exit code, stdout, stderr."""
+
+    def run(*args: str, cwd: Path | None = None, input: str | bytes | None = None) -> Result:
+        monkeypatch.chdir(cwd or tmp_path)
+        result = CliRunner().invoke(main, list(args), input=input, prog_name="healthlint")
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
