@@ -158,6 +158,7 @@ class Rule:
     origin: str  # "file:line" where the rule is defined
     options: Mapping[str, Any] = field(default_factory=dict)
     compiled: Any = None
+    replacement: str | None = None  # jinja2 template for a mechanical fix (`replacement:`), if any
 
     def citations_for(self, jurisdictions: tuple[str, ...]) -> tuple[Citation, ...]:
         """Citations to show: papers always, regulations only for the chosen jurisdictions."""
@@ -199,6 +200,8 @@ class Finding:
     start: int = 0  # prose offsets (for context and suppression filters)
     end: int = 0
     suppressed: str = ""  # why a filter set it aside ("negated", "comment", "baseline"…)
+    replacement: str | None = None  # text that may replace `text` verbatim (--fix), when that is safe
+    fingerprint: str = ""  # stable across line shifts: path, code, claim text, occurrence (filter.fingerprint)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

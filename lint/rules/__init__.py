@@ -8,7 +8,7 @@ from typing import Iterable
 from lint.errors import RuleError
 from lint.models import Citation, Document, Finding, Hit, Rule
 from lint.rules import phrase
-from lint.rules.render import quote, render
+from lint.rules.render import quote, render, render_replacement
 
 LOG = logging.getLogger(__name__)
 
@@ -61,4 +61,19 @@ def to_finding(rule: Rule, hit: Hit, doc: Document, citations: tuple[Citation, .
         source_line=doc.source_line_text(line),
         start=hit.start,
         end=hit.end,
+        replacement=None if document_level else _replacement(rule, hit, doc, src_start, src_end),
     )
+
+
+def _replacement(rule: Rule, hit: Hit, doc: Document, src_start: int, src_end: int) -> str | None:
+    """The rule's mechanical fix for this hit, only if the source span is exactly the matched prose.
+
+    Markup, entities or folded characters inside the span mean the source and the prose
+    differ: editing the source there could break the page, so the finding gets no fix.
+    """
+    if rule.replacement is None:
+        return None
+    matched = doc.prose[hit.start:hit.end]
+    if not matched or doc.source[src_start:src_end] != matched:
+        return None
+    return render_replacement(rule.replacement, {**hit.variables, "match": matched})

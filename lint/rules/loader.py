@@ -235,8 +235,8 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference]) 
             raise RuleError(f"cites unknown reference {ref_id!r}{hint}", origin=_origin(path, raw, "citations"), rule=code)
         citations.append(references[ref_id])
 
-    for key in ("message", "fix"):
-        problem = check_template(raw[key])
+    for key in ("message", "fix", "replacement"):
+        problem = check_template(raw[key]) if key in raw else None
         if problem:
             raise RuleError(f"{key}: {problem}", origin=_origin(path, raw, key), rule=code)
 
@@ -269,4 +269,5 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference]) 
         origin=origin,
         options=options,
         compiled=compiled,
+        replacement=raw.get("replacement"),
     )

@@ -59,3 +59,26 @@ def render(text: str, variables: Mapping[str, Any]) -> str:
         except TemplateError as exc:
             text = f"{text} [template error: {exc}]"
     return _WHITESPACE.sub(" ", text).strip()
+
+
+def render_replacement(text: str, variables: Mapping[str, Any]) -> str | None:
+    """A rule's `replacement` for one match, or None when it offers no fix for this match.
+
+    Rendered as is (whitespace kept). No fix when the template names a group the match
+    left empty, renders to nothing, or leaves the match as it was. The case of the
+    match carries over: "Miracle treatment" becomes "Treatment", not "treatment".
+    """
+    from jinja2 import TemplateError
+
+    match = str(variables.get("match", ""))
+    try:
+        new = _template(text).render(**variables) if _is_template(text) else text
+    except TemplateError:
+        return None
+    if not new.strip():
+        return None
+    if match.isupper() and any(c.isalpha() for c in match):
+        new = new.upper()
+    elif match[:1].isupper() and new[:1].islower():
+        new = new[0].upper() + new[1:]
+    return None if new == match else new

@@ -89,6 +89,7 @@ RULE_FIELDS: dict[str, tuple[Check, bool]] = {
     "severity": (one_of(*SEVERITIES), True),
     "message": (string, True),
     "fix": (string, True),
+    "replacement": (optional_string, False),  # a mechanical fix: jinja2 text that replaces the match
     "what": (optional_string, False),
     "why": (optional_string, False),
     "example": (optional_string, False),
