@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, Callable, Iterator, TextIO
 
 import click
 
 from lint import __version__, explain as explainer, report, selftest
+from lint.autofix import Fixer
 from lint.config import Settings, load_settings
 from lint.errors import HealthlintError
 from lint.models import JURISDICTIONS, Rule
 from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
+from lint.report.baseline import BaselineWriter
 from lint.rules.loader import RuleSet, load_ruleset
 
 LOG = logging.getLogger(__name__)
@@ -120,20 +124,62 @@ def _load(settings: Settings) -> RuleSet:
 @click.option("--max-file-size", default=None, metavar="SIZE", help="Skip larger files (e.g. 10MB).  [default: 10MB]")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="Name (and so file kind) for text read from standard input with `-`.")
+@click.option("-o", "--output", default=None, metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option("--fix", is_flag=True, help="Apply the rules' safe automatic fixes in place, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the automatic fixes as a unified diff; change nothing (exit 1 if any).")
+@click.option("--baseline", default=None, metavar="FILE", help="Set aside findings recorded in this baseline file.")
+@click.option("--write-baseline", default=None, metavar="FILE",
+              help="Record every current finding in FILE (for --baseline) instead of reporting them.")
 @config_options
 def check(paths: tuple[str, ...], config: Path | None, isolated: bool, stdin_filename: str | None,
-          **options: Any) -> None:
+          fix: bool, diff: bool, write_baseline: str | None, **options: Any) -> None:
     """Lint PATHS (files or folders; default: the current folder; `-` reads standard input)."""
+    if sum(map(bool, (fix, diff, write_baseline))) > 1:
+        raise click.UsageError("--fix, --diff and --write-baseline cannot be combined")
     settings = _settings(config, isolated, options)
+    if write_baseline:  # record every finding, those in an older baseline too
+        settings = replace(settings, baseline="")
     linter = Linter.from_settings(settings, ruleset=_load(settings))
     sources = sources_for(paths or (".",), settings, stdin_filename=stdin_filename)
-    stdout: TextIO = sys.stdout
+    stdin = sys.stdin.buffer if "-" in paths else None
+    fixer = Fixer(linter, "fix" if fix else "diff", sys.stdout, stdin) if fix or diff else None
+    with _report_stream(settings.output, sys.stderr if fix and stdin else sys.stdout) as stream:
+        if write_baseline:
+            reporter: report.Reporter = BaselineWriter(stream, settings, path=write_baseline)
+        elif diff:
+            reporter = report.Reporter(stream, settings)  # the diff is the output
+        else:
+            reporter = report.make(settings.format, stream, settings)
+        summary = _run(linter, sources, reporter, stream, stdin=stdin, fixer=fixer)
+    _closing_notice(settings, fixer, reporter)
+    if summary.errors or not (diff or write_baseline):
+        raise SystemExit(exit_status(summary, settings))
+    raise SystemExit(1 if fixer and fixer.files_changed else 0)
+
+
+@contextmanager
+def _report_stream(output: str, default: TextIO) -> Iterator[TextIO]:
+    """The file named by --output (opened only once the rules loaded), else `default`."""
+    if not output:
+        yield default
+        return
+    try:
+        stream = open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise HealthlintError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+    with stream:
+        yield stream
+
+
+def _run(linter: Linter, sources: list[Any], reporter: report.Reporter, stream: TextIO, *,
+         stdin: Any, fixer: Fixer | None) -> Any:
+    """pipeline.run with a progress line on a terminal, and notices on stderr."""
+    settings = linter.settings
     progress = None
     if not settings.quiet and len(sources) >= MIN_FILES and sys.stderr.isatty():
         progress = Progress(len(sources), sys.stderr)
-        if stdout.isatty():
-            stdout = ClearingStream(stdout, progress)  # type: ignore[assignment]
-    reporter = report.make(settings.format, stdout, settings)
+        if stream.isatty():
+            reporter.stream = ClearingStream(stream, progress)  # type: ignore[assignment]
 
     def notify(level: str, message: str) -> None:
         if level == "error" or not settings.quiet:
@@ -141,12 +187,27 @@ def check(paths: tuple[str, ...], config: Path | None, isolated: bool, stdin_fil
                 progress.clear()
             click.echo(f"healthlint: {level}: {message}", err=True)
 
-    summary = run(linter, sources, reporter, stdin=sys.stdin.buffer if "-" in paths else None,
-                  notify=notify, progress=progress)
+    summary = run(linter, sources, reporter, stdin=stdin, notify=notify, progress=progress, lint=fixer)
     if progress:
         progress.clear()
-    sys.stdout.flush()
-    raise SystemExit(exit_status(summary, settings))
+    stream.flush()
+    return summary
+
+
+def _closing_notice(settings: Settings, fixer: Fixer | None, reporter: report.Reporter) -> None:
+    """One line on stderr saying what --fix, --diff or --write-baseline did."""
+    if settings.quiet:
+        return
+    if isinstance(reporter, BaselineWriter):
+        click.echo(f"healthlint: wrote {_count(reporter.count, 'finding')} to {reporter.path}", err=True)
+    elif fixer and fixer.edits_made:
+        verb = "fixed" if fixer.mode == "fix" else "would fix"
+        click.echo(f"healthlint: {verb} {_count(fixer.edits_made, 'finding')} in "
+                   f"{_count(fixer.files_changed, 'file')}", err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # --------------------------------------------------------------------------- rules, explain, test-rules

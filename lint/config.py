@@ -55,6 +55,8 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int = 10 * 1000**2
+    output: str = ""  # write the report to this file instead of standard output
+    baseline: str = ""  # set aside findings recorded in this baseline file
     root: Path = field(default_factory=Path.cwd)  # directory that config paths are relative to
     config_file: Path | None = None
 
@@ -133,6 +135,12 @@ def _format_name(value: Any, key: str) -> str:
     return value  # the reporter registry checks the name when the run starts
 
 
+def _path(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{key}: expected a file path, got {value!r}")
+    return value
+
+
 COERCE: dict[str, Callable[[Any, str], Any]] = {
     "select": _codes,
     "extend_select": _codes,
@@ -153,6 +161,8 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "exclude": _str_list,
     "extend_exclude": _str_list,
     "max_file_size": _size,
+    "output": _path,
+    "baseline": _path,
 }
 assert set(COERCE) == {f.name for f in fields(Settings)} - {"root", "config_file"}
 
@@ -245,6 +255,8 @@ def _apply(settings: Settings, options: Mapping[str, Any], prefix: str, *, relat
             raise ConfigError(f"{prefix}{exc}") from None
         if relative_to is not None and name in ("rulesets", "extend_rulesets"):
             values[name] = tuple(_relative_pack(spec, relative_to) for spec in values[name])
+        elif relative_to is not None and name in ("output", "baseline") and values[name]:
+            values[name] = str(relative_to / values[name])
     return replace(settings, **values)
 
 

@@ -17,6 +17,7 @@ from lint.config import Settings
 from lint.discover import discover, display_path, kind_for
 from lint.errors import ConfigError, InputError, InputNotice
 from lint.extract import extract
+from lint.filter.baseline import Baseline
 from lint.filter.context import Triggers, load_triggers
 from lint.filter.select import PerFileIgnores, select_rules
 from lint.models import Document, Finding, Rule, RunSummary, SourceFile
@@ -39,6 +40,7 @@ class Linter:
     triggers: Triggers
     rules_by_code: dict[str, Rule]
     per_file_ignores: PerFileIgnores
+    baseline: Baseline | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, ruleset: RuleSet | None = None) -> "Linter":
@@ -51,6 +53,7 @@ class Linter:
             triggers=load_triggers(),
             rules_by_code=ruleset.by_code(),
             per_file_ignores=PerFileIgnores(settings),
+            baseline=Baseline.load(settings.baseline) if settings.baseline else None,
         )
 
     def lint_document(self, doc: Document) -> list[Finding]:
@@ -62,6 +65,8 @@ class Linter:
             rules=self.rules_by_code,
             triggers=self.triggers,
             per_file_ignores=self.per_file_ignores,
+            baseline=self.baseline,
+            root=self.settings.root,
         )
 
     def lint_source(self, source: SourceFile, *, stdin: BinaryIO | None = None) -> list[Finding]:
@@ -101,6 +106,7 @@ def run(
     stdin: BinaryIO | None = None,
     notify: Notify | None = None,
     progress: Callable[[SourceFile], None] | None = None,
+    lint: Callable[[SourceFile], list[Finding]] | None = None,  # in place of lint_source: --fix, --diff
 ) -> RunSummary:
     """Lint every source and feed the reporter; input problems are reported and the run goes on."""
     settings = linter.settings
@@ -110,7 +116,7 @@ def run(
         if progress:
             progress(source)
         try:
-            findings = linter.lint_source(source, stdin=stdin)
+            findings = lint(source) if lint else linter.lint_source(source, stdin=stdin)
         except InputNotice as notice:
             summary.notices.append(str(notice))
             if notify:

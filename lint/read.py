@@ -54,14 +54,19 @@ def _read_bytes(source: SourceFile, max_size: int) -> bytes:
         raise InputError(source.display, f"cannot read: {exc.strerror or exc}") from None
 
 
+def sniff_bom(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark `data` starts with and the encoding it names; (b"", "utf-8") when none."""
+    return next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+
+
 def decode(data: bytes, display: str) -> str:
     """UTF-8 (with or without BOM), or UTF-16/32 with a BOM. Anything else is reported, not guessed."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(display, f"cannot decode as {encoding.upper()} (bad bytes at offset {exc.start + len(bom)})") from None
+    bom, encoding = sniff_bom(data)
+    if bom:
+        try:
+            return data[len(bom):].decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(display, f"cannot decode as {encoding.upper()} (bad bytes at offset {exc.start + len(bom)})") from None
     if b"\0" in data[:_SNIFF]:
         raise InputNotice(display, "skipped: binary file (contains NUL bytes)")
     try:

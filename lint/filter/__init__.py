@@ -1,13 +1,15 @@
-"""Filters decide which raw findings a run reports: context, then per-file ignores.
+"""Filters decide which raw findings a run reports: context, per-file ignores, then the baseline.
 
 Each filter marks a finding `suppressed` with its reason instead of dropping it, so a
 run can count and show what was set aside (`--show-suppressed`, `--statistics`).
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Mapping
 
-from lint.filter import context
+from lint.filter import context, fingerprint
+from lint.filter.baseline import Baseline
 from lint.filter.context import Triggers
 from lint.filter.select import PerFileIgnores
 from lint.models import Document, Finding, Rule
@@ -20,9 +22,12 @@ def apply(
     rules: Mapping[str, Rule],
     triggers: Triggers,
     per_file_ignores: PerFileIgnores | None = None,
+    baseline: Baseline | None = None,
+    root: Path | None = None,
 ) -> list[Finding]:
     """Run the filters in their fixed order; the result is sorted by position."""
     findings = context.apply(findings, doc, rules, triggers)
     if per_file_ignores is not None:
         findings = per_file_ignores.apply(findings, doc.path)
-    return sorted(findings, key=lambda f: f.sort_key)
+    findings = fingerprint.stamp(findings, doc, root=root)  # sorted by position
+    return baseline.apply(findings) if baseline is not None else findings
