@@ -6,12 +6,24 @@ from typing import TextIO
 from lint.config import Settings
 from lint.errors import ConfigError
 from lint.report.base import Reporter
+from lint.report.github import GithubReporter
+from lint.report.gitlab import GitlabReporter
+from lint.report.html import HtmlReporter
 from lint.report.json import JsonReporter
+from lint.report.junit import JunitReporter
+from lint.report.markdown import MarkdownReporter
+from lint.report.sarif import SarifReporter
 from lint.report.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
+    "markdown": MarkdownReporter,
+    "html": HtmlReporter,
+    "sarif": SarifReporter,
+    "github": GithubReporter,
+    "gitlab": GitlabReporter,
+    "junit": JunitReporter,
 }
 
 

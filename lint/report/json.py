@@ -19,6 +19,8 @@ class JsonReporter(Reporter):
             item = f.as_dict()
             if f.suppressed:
                 item["suppressed"] = f.suppressed
+            if f.replacement is not None:
+                item["replacement"] = f.replacement  # what --fix would write in place of `text`
             self._items.append(item)
 
     def stop(self, summary: RunSummary) -> None:

@@ -1,10 +1,15 @@
-"""flake8's line format: `path:line:col: CODE message`, with optional source, fix and statistics."""
+"""flake8's line format: `path:line:col: CODE message`, with optional source, fix and statistics.
+
+Page text reaches the terminal only through `printable`: an ANSI escape or a line break
+in a page cannot recolour the terminal or forge an output line.
+"""
 from __future__ import annotations
 
 from typing import Sequence
 
 from lint.models import Finding, RunSummary
 from lint.report.base import Reporter
+from lint.report.escape import printable
 
 LINE = "{path}:{line}:{column}: {code} {message}"
 
@@ -15,14 +20,16 @@ class TextReporter(Reporter):
     def file(self, path: str, findings: Sequence[Finding]) -> None:
         write = self.stream.write
         for f in findings:
-            line = LINE.format(path=f.path, line=f.line, column=f.column, code=f.code, message=f.message)
+            line = LINE.format(path=printable(f.path), line=f.line, column=f.column, code=f.code,
+                               message=printable(f.message))
             if f.suppressed:
                 line += f" [set aside: {f.suppressed}]"
             write(line + "\n")
             if self.settings.show_source and f.source_line:
                 write(source_excerpt(f))
             if self.settings.show_fix and f.fix:
-                write(f"    fix: {f.fix}\n")
+                auto = f" (--fix: “{printable(f.replacement)}”)" if f.replacement is not None else ""
+                write(f"    fix: {printable(f.fix)}{auto}\n")
 
     def stop(self, summary: RunSummary) -> None:
         if not self.settings.statistics:
@@ -47,5 +54,6 @@ def source_excerpt(f: Finding, *, width: int = 120) -> str:
         suffix = "…" if left + width < len(line) else ""
         line = prefix + line[left:left + width] + suffix
         start, stop = start - left + len(prefix), min(stop - left + len(prefix), len(line))
-    pad = "".join("\t" if ch == "\t" else " " for ch in line[:start])
-    return f"    {line}\n    {pad}{'^' * max(stop - start, 1)}\n"
+    before, match, after = (printable(part) for part in (line[:start], line[start:stop], line[stop:]))
+    pad = "".join("\t" if ch == "\t" else " " for ch in before)
+    return f"    {before}{match}{after}\n    {pad}{'^' * max(len(match), 1)}\n"

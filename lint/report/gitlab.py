@@ -1,0 +1,38 @@
+"""GitLab Code Quality report: a JSON array of CodeClimate-style issues, shown on merge requests."""
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from lint.models import Finding, RunSummary
+from lint.report.base import Reporter
+
+SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def issue(f: Finding) -> dict[str, Any]:
+    """One Code Quality issue. The fingerprint must be unique and stable: ours survives line shifts."""
+    body = f"{f.message}\n\nFix: {f.fix}" + (f"\n\nEvidence: {f.evidence}" if f.evidence else "")
+    return {
+        "type": "issue",
+        "check_name": f"{f.code} {f.name}",
+        "description": f"{f.code} {f.message}",
+        "content": {"body": body},
+        "severity": SEVERITY.get(f.severity, "minor"),
+        "fingerprint": f.fingerprint,
+        "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+    }
+
+
+class GitlabReporter(Reporter):
+    name = "gitlab"
+
+    def start(self, rules: Sequence[Any]) -> None:
+        self._issues: list[dict[str, Any]] = []
+
+    def file(self, path: str, findings: Sequence[Finding]) -> None:
+        self._issues += [issue(f) for f in findings if not f.suppressed]
+
+    def stop(self, summary: RunSummary) -> None:
+        json.dump(self._issues, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
