@@ -34,6 +34,16 @@ def test_readme_first_screen_has_install_run_and_test():
         assert command in first
 
 
+def test_readme_rule_example_is_a_working_pack(tmp_path):
+    from lint.cli import main
+
+    pack = re.search(r"```yaml\n(pack: our-clinic\n.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert pack, "README lacks the example pack"
+    (tmp_path / "pack.yaml").write_text(pack.group(1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["test-rules", str(tmp_path / "pack.yaml")])
+    assert result.exit_code == 0, result.output
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(README.parent))
     text = README.read_text(encoding="utf-8")
