@@ -94,19 +94,26 @@ def test_no_findings_page(lint_site, site):
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
 
 
+def chromium(page: Path, *args: str) -> str:
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                               f"--user-data-dir={profile}", *args, page.as_uri()],
+                              capture_output=True, text=True, timeout=120, check=False).stdout
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to render the page with")
-def test_renders_in_headless_chromium(lint_site, site):
-    """Take the screenshot a reviewer would see (kept in the test's temporary folder)."""
+def test_renders_in_headless_chromium_and_its_script_runs(lint_site, site):
+    """Take the screenshot a reviewer would see (in the test's temporary folder), and check the filters came alive."""
     report = site / "report.html"
     report.write_text(lint_site("html", "page.txt", "hostile.txt", args=("--show-suppressed",)).stdout, encoding="utf-8")
     shot = site / "report.png"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={profile}", f"--screenshot={shot}", "--window-size=1280,1600",
-                        report.as_uri()], capture_output=True, timeout=120, check=False)
+    chromium(report, f"--screenshot={shot}", "--window-size=1280,1600")
     assert shot.is_file() and shot.stat().st_size > 10_000
     assert re.match(rb"\x89PNG", shot.read_bytes()[:4])
+    dom = chromium(report, "--dump-dom")
+    assert "Showing 7 of 7." in dom  # written by the page's script: the CSP hash let it run
+    assert '<form class="filters" id="filters">' in dom  # and it un-hid the filters
 
 
 def test_jinja_is_imported_only_when_a_report_renders():
