@@ -8,12 +8,11 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TextIO
 
 import click
 
 from lint import __version__, explain as explainer, report, selftest
-from lint.autofix import Fixer
 from lint.config import Settings, load_settings
 from lint.errors import HealthlintError
 from lint.models import JURISDICTIONS, Rule
@@ -21,6 +20,9 @@ from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
 from lint.report.baseline import BaselineWriter
 from lint.rules.loader import RuleSet, load_ruleset
+
+if TYPE_CHECKING:
+    from lint.autofix import Fixer
 
 LOG = logging.getLogger(__name__)
 
@@ -142,7 +144,11 @@ def check(paths: tuple[str, ...], config: Path | None, isolated: bool, stdin_fil
     linter = Linter.from_settings(settings, ruleset=_load(settings))
     sources = sources_for(paths or (".",), settings, stdin_filename=stdin_filename)
     stdin = sys.stdin.buffer if "-" in paths else None
-    fixer = Fixer(linter, "fix" if fix else "diff", sys.stdout, stdin) if fix or diff else None
+    fixer = None
+    if fix or diff:
+        from lint.autofix import Fixer  # imported only when fixing: start-up time counts
+
+        fixer = Fixer(linter, "fix" if fix else "diff", sys.stdout, stdin)
     with _report_stream(settings.output, sys.stderr if fix and stdin else sys.stdout) as stream:
         if write_baseline:
             reporter: report.Reporter = BaselineWriter(stream, settings, path=write_baseline)

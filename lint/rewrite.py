@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -48,6 +47,8 @@ def read_encoded(source: SourceFile, *, max_size: int, stdin: BinaryIO | None = 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, keeping its permission bits (and the target of a symlink)."""
+    import tempfile  # here, not at the top: only --fix and --write-baseline write, and start-up time counts
+
     target = Path(os.path.realpath(path))
     mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".healthlint-tmp", dir=target.parent)
