@@ -55,6 +55,7 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int = 10 * 1000**2
+    extend_context: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)  # directory that config paths are relative to
     config_file: Path | None = None
 
@@ -153,6 +154,7 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "exclude": _str_list,
     "extend_exclude": _str_list,
     "max_file_size": _size,
+    "extend_context": _str_list,
 }
 assert set(COERCE) == {f.name for f in fields(Settings)} - {"root", "config_file"}
 
@@ -245,6 +247,8 @@ def _apply(settings: Settings, options: Mapping[str, Any], prefix: str, *, relat
             raise ConfigError(f"{prefix}{exc}") from None
         if relative_to is not None and name in ("rulesets", "extend_rulesets"):
             values[name] = tuple(_relative_pack(spec, relative_to) for spec in values[name])
+        if relative_to is not None and name == "extend_context":
+            values[name] = tuple(str(relative_to / path) for path in values[name])
     return replace(settings, **values)
 
 

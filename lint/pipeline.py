@@ -48,7 +48,7 @@ class Linter:
             settings=settings,
             ruleset=ruleset,
             rules=tuple(select_rules(ruleset.rules, settings)),
-            triggers=load_triggers(),
+            triggers=load_triggers([Path(p) for p in settings.extend_context]),
             rules_by_code=ruleset.by_code(),
             per_file_ignores=PerFileIgnores(settings),
         )
