@@ -56,6 +56,8 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int = 10 * 1000**2
     extend_context: tuple[str, ...] = ()
+    linked_disclosures: bool = False
+    site_root: str = ""  # root-relative links resolve here; default: the config file's folder
     root: Path = field(default_factory=Path.cwd)  # directory that config paths are relative to
     config_file: Path | None = None
 
@@ -66,6 +68,10 @@ class Settings:
     @property
     def all_excludes(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
+
+    @property
+    def site_root_path(self) -> Path:
+        return Path(self.site_root) if self.site_root else self.root
 
 
 # --------------------------------------------------------------------------- coercion
@@ -128,6 +134,12 @@ def _per_file_ignores(value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]]
     return tuple((str(glob), _codes(codes, f"{key}.{glob}")) for glob, codes in value.items())
 
 
+def _path_string(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{key}: expected a path, got {value!r}")
+    return value
+
+
 def _format_name(value: Any, key: str) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{key}: expected a format name, got {value!r}")
@@ -155,6 +167,8 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "extend_exclude": _str_list,
     "max_file_size": _size,
     "extend_context": _str_list,
+    "linked_disclosures": _bool,
+    "site_root": _path_string,
 }
 assert set(COERCE) == {f.name for f in fields(Settings)} - {"root", "config_file"}
 
@@ -249,6 +263,8 @@ def _apply(settings: Settings, options: Mapping[str, Any], prefix: str, *, relat
             values[name] = tuple(_relative_pack(spec, relative_to) for spec in values[name])
         if relative_to is not None and name == "extend_context":
             values[name] = tuple(str(relative_to / path) for path in values[name])
+        if relative_to is not None and name == "site_root" and values[name]:
+            values[name] = str(relative_to / values[name])
     return replace(settings, **values)
 
 

@@ -1,14 +1,16 @@
-"""Filters decide which raw findings a run reports: context, then per-file ignores.
+"""Filters decide which raw findings a run reports: context, linked disclosures, per-file ignores.
 
 Each filter marks a finding `suppressed` with its reason instead of dropping it, so a
 run can count and show what was set aside (`--show-suppressed`, `--statistics`).
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Mapping
 
-from lint.filter import context
+from lint.filter import context, linked
 from lint.filter.context import Triggers
+from lint.filter.linked import LinkedPages
 from lint.filter.select import PerFileIgnores
 from lint.models import Document, Finding, Rule
 
@@ -20,9 +22,12 @@ def apply(
     rules: Mapping[str, Rule],
     triggers: Triggers,
     per_file_ignores: PerFileIgnores | None = None,
+    page: Path | None = None,
+    linked_pages: LinkedPages | None = None,
 ) -> list[Finding]:
     """Run the filters in their fixed order; the result is sorted by position."""
     findings = context.apply(findings, doc, rules, triggers)
+    findings = linked.apply(findings, doc, page=page, rules=rules, linked=linked_pages)
     if per_file_ignores is not None:
         findings = per_file_ignores.apply(findings, doc.path)
     return sorted(findings, key=lambda f: f.sort_key)
