@@ -64,8 +64,11 @@ class _Mapping(dict):  # type: ignore[type-arg]
     key_lines: dict[str, int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader (no object construction from tags) that records line numbers."""
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: ~6x faster
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
+    """A safe loader (no object construction from tags) that records line numbers."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
