@@ -12,7 +12,6 @@ from typing import BinaryIO, TextIO
 
 from lint import fix
 from lint.errors import InputError
-from lint.extract import extract
 from lint.models import Finding, SourceFile
 from lint.pipeline import Linter
 from lint.rewrite import read_encoded, write_atomic
@@ -28,13 +27,13 @@ def fix_text(linter: Linter, source: SourceFile, text: str) -> tuple[str, list[F
     """The text with every safe replacement made, the findings that remain, and how many edits were made."""
     made = 0
     for _ in range(MAX_PASSES):
-        findings = linter.lint_document(extract(source, text))
+        findings = linter.lint_read(source, text)
         chosen = fix.edits(text, findings)
         if not chosen:
             return text, findings, made
         text = fix.apply(text, chosen)
         made += len(chosen)
-    return text, linter.lint_document(extract(source, text)), made
+    return text, linter.lint_read(source, text), made
 
 
 @dataclass

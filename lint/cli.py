@@ -119,6 +119,8 @@ def _load(settings: Settings) -> RuleSet:
 @click.option("--exit-zero/--no-exit-zero", default=None, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet/--no-quiet", default=None, help="Only findings: no notices, progress or summaries.")
 @click.option("--preview/--no-preview", default=None, help="Also run rules still in preview.")
+@click.option("--linked-disclosures/--no-linked-disclosures", default=None,
+              help="Count a disclosure made on a local page that the page links to.")
 @click.option("--jurisdiction", multiple=True, type=click.Choice([*JURISDICTIONS, "all"]),
               help="Whose rules to apply and cite; repeatable.  [default: us]")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Globs to skip, replacing the default list.")

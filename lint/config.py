@@ -55,6 +55,9 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int = 10 * 1000**2
+    extend_context: tuple[str, ...] = ()
+    linked_disclosures: bool = False
+    site_root: str = ""  # root-relative links resolve here; default: the config file's folder
     output: str = ""  # write the report to this file instead of standard output
     baseline: str = ""  # set aside findings recorded in this baseline file
     root: Path = field(default_factory=Path.cwd)  # directory that config paths are relative to
@@ -67,6 +70,10 @@ class Settings:
     @property
     def all_excludes(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
+
+    @property
+    def site_root_path(self) -> Path:
+        return Path(self.site_root) if self.site_root else self.root
 
 
 # --------------------------------------------------------------------------- coercion
@@ -129,16 +136,16 @@ def _per_file_ignores(value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]]
     return tuple((str(glob), _codes(codes, f"{key}.{glob}")) for glob, codes in value.items())
 
 
+def _path_string(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{key}: expected a path, got {value!r}")
+    return value
+
+
 def _format_name(value: Any, key: str) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{key}: expected a format name, got {value!r}")
     return value  # the reporter registry checks the name when the run starts
-
-
-def _path(value: Any, key: str) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"{key}: expected a file path, got {value!r}")
-    return value
 
 
 COERCE: dict[str, Callable[[Any, str], Any]] = {
@@ -161,8 +168,11 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "exclude": _str_list,
     "extend_exclude": _str_list,
     "max_file_size": _size,
-    "output": _path,
-    "baseline": _path,
+    "extend_context": _str_list,
+    "linked_disclosures": _bool,
+    "site_root": _path_string,
+    "output": _path_string,
+    "baseline": _path_string,
 }
 assert set(COERCE) == {f.name for f in fields(Settings)} - {"root", "config_file"}
 
@@ -255,7 +265,9 @@ def _apply(settings: Settings, options: Mapping[str, Any], prefix: str, *, relat
             raise ConfigError(f"{prefix}{exc}") from None
         if relative_to is not None and name in ("rulesets", "extend_rulesets"):
             values[name] = tuple(_relative_pack(spec, relative_to) for spec in values[name])
-        elif relative_to is not None and name in ("output", "baseline") and values[name]:
+        if relative_to is not None and name == "extend_context":
+            values[name] = tuple(str(relative_to / path) for path in values[name])
+        if relative_to is not None and name in ("site_root", "output", "baseline") and values[name]:
             values[name] = str(relative_to / values[name])
     return replace(settings, **values)
 

@@ -19,6 +19,7 @@ from lint.errors import ConfigError, InputError, InputNotice
 from lint.extract import extract
 from lint.filter.baseline import Baseline
 from lint.filter.context import Triggers, load_triggers
+from lint.filter.linked import LinkedPages
 from lint.filter.select import PerFileIgnores, select_rules
 from lint.models import Document, Finding, Rule, RunSummary, SourceFile
 from lint.read import read_source
@@ -40,6 +41,7 @@ class Linter:
     triggers: Triggers
     rules_by_code: dict[str, Rule]
     per_file_ignores: PerFileIgnores
+    linked_pages: LinkedPages | None = None
     baseline: Baseline | None = None
 
     @classmethod
@@ -50,14 +52,20 @@ class Linter:
             settings=settings,
             ruleset=ruleset,
             rules=tuple(select_rules(ruleset.rules, settings)),
-            triggers=load_triggers(),
+            triggers=load_triggers([Path(p) for p in settings.extend_context]),
             rules_by_code=ruleset.by_code(),
             per_file_ignores=PerFileIgnores(settings),
+            linked_pages=LinkedPages(
+                lambda path: _prose_of(path, settings), site_root=settings.site_root_path, project_root=settings.root,
+            ) if settings.linked_disclosures else None,
             baseline=Baseline.load(settings.baseline) if settings.baseline else None,
         )
 
-    def lint_document(self, doc: Document) -> list[Finding]:
-        """All findings for one document, sorted; those a filter set aside carry the reason."""
+    def lint_document(self, doc: Document, *, page: Path | None = None) -> list[Finding]:
+        """All findings for one document, sorted; those a filter set aside carry the reason.
+
+        `page` is the document's file, for resolving its links to other pages of the site.
+        """
         raw = engine_rules.apply(self.rules, doc, jurisdictions=self.settings.jurisdiction)
         return filters.apply(
             raw,
@@ -65,18 +73,34 @@ class Linter:
             rules=self.rules_by_code,
             triggers=self.triggers,
             per_file_ignores=self.per_file_ignores,
+            page=page,
+            linked_pages=self.linked_pages,
             baseline=self.baseline,
             root=self.settings.root,
         )
 
     def lint_source(self, source: SourceFile, *, stdin: BinaryIO | None = None) -> list[Finding]:
         text = read_source(source, max_size=self.settings.max_file_size, stdin=stdin)
-        return self.lint_document(extract(source, text))
+        return self.lint_read(source, text)
+
+    def lint_read(self, source: SourceFile, text: str) -> list[Finding]:
+        """Findings for a source whose text is already read (--fix lints its edited text this way)."""
+        page = Path(source.display if source.path == "-" else source.path)
+        return self.lint_document(extract(source, text), page=page)
 
     def lint_text(self, text: str, *, kind: str = "text", path: str = "<text>") -> list[Finding]:
         """Findings for a string, as if it were a file of `kind`; set-aside findings are left out."""
         doc = extract(SourceFile(path=path, display=path, kind=kind), text)
         return [f for f in self.lint_document(doc) if not f.suppressed]
+
+
+def _prose_of(path: Path, settings: Settings) -> str | None:
+    """The prose of a linked page, or None if it cannot be read (that is the linking page's concern)."""
+    source = SourceFile(path=str(path), display=str(path), kind=kind_for(path.name))
+    try:
+        return extract(source, read_source(source, max_size=settings.max_file_size)).prose
+    except InputError:
+        return None
 
 
 def _check_selectors(settings: Settings, ruleset: RuleSet) -> None:

@@ -1,6 +1,7 @@
 """Shared test helpers: findings as (line, col, code) triples, and a CLI runner."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -8,6 +9,8 @@ from typing import Iterable
 import pytest
 from click.testing import CliRunner
 
+import lint.report.collect
+import lint.report.sarif
 from lint.cli import main
 from lint.config import Settings
 from lint.models import Finding
@@ -59,5 +62,34 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+# --------------------------------------------------------------------------- report formats
+
+
+@pytest.fixture
+def report_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with the frozen report fixtures (tests/fixtures/report: a pack and two pages).
+
+    Output is made the same on every machine: a fixed version and homepage, and no real
+    GitHub step summary (CI sets GITHUB_STEP_SUMMARY; the github format would append to it).
+    """
+    monkeypatch.setattr(lint.report.collect, "__version__", "0.0.0+test")
+    monkeypatch.setattr(lint.report.sarif, "__version__", "0.0.0+test")
+    monkeypatch.setattr(lint.report.sarif, "homepage", lambda: "https://example.org/healthlint")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    for name in ("pack.yaml", "page.txt", "hostile.txt"):
+        shutil.copy(FIXTURES / "report" / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def lint_site(cli, report_site: Path):
+    """lint_site(format, *files, args=(...)): lint files of the report site with the fixture pack only."""
+
+    def run(fmt: str, *files: str, args: tuple[str, ...] = ()) -> Result:
+        return cli("--isolated", "--ruleset", "pack.yaml", "--format", fmt, *args, *(files or ("page.txt",)))
 
     return run

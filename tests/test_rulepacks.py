@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lint import selftest
+from lint.rules import KINDS
 from lint.rules.loader import builtin_packs, load_ruleset
 from lint.rules.render import check_template, render
 
@@ -27,7 +28,9 @@ def test_rule_is_documented(rule):
 @pytest.mark.parametrize("rule", RULESET.rules, ids=lambda r: r.code)
 def test_templates_render(rule):
     assert check_template(rule.message) is None and check_template(rule.fix) is None
-    assert "template error" not in render(rule.message, {"match": "x"})
+    variables = {"match": "x", **KINDS[rule.kind].VARIABLES}
+    assert "template error" not in render(rule.message, variables)
+    assert "template error" not in render(rule.fix, variables)
 
 
 def test_codes_and_names_are_unique():

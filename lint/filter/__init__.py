@@ -1,4 +1,4 @@
-"""Filters decide which raw findings a run reports: context, per-file ignores, then the baseline.
+"""Filters decide which raw findings a run reports: context, linked disclosures, per-file ignores, baseline.
 
 Each filter marks a finding `suppressed` with its reason instead of dropping it, so a
 run can count and show what was set aside (`--show-suppressed`, `--statistics`).
@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from lint.filter import context, fingerprint
+from lint.filter import context, fingerprint, linked
 from lint.filter.baseline import Baseline
 from lint.filter.context import Triggers
+from lint.filter.linked import LinkedPages
 from lint.filter.select import PerFileIgnores
 from lint.models import Document, Finding, Rule
 
@@ -22,11 +23,14 @@ def apply(
     rules: Mapping[str, Rule],
     triggers: Triggers,
     per_file_ignores: PerFileIgnores | None = None,
+    page: Path | None = None,
+    linked_pages: LinkedPages | None = None,
     baseline: Baseline | None = None,
     root: Path | None = None,
 ) -> list[Finding]:
     """Run the filters in their fixed order; the result is sorted by position."""
     findings = context.apply(findings, doc, rules, triggers)
+    findings = linked.apply(findings, doc, page=page, rules=rules, linked=linked_pages)
     if per_file_ignores is not None:
         findings = per_file_ignores.apply(findings, doc.path)
     findings = fingerprint.stamp(findings, doc, root=root)  # sorted by position

@@ -45,6 +45,8 @@ def load_triggers(extra: Sequence[Path] = ()) -> Triggers:
     lists: dict[str, list[str]] = {}
     window = 6
     for path in (builtin_dir() / "context.yaml", *extra):
+        if not path.is_file():
+            raise RuleError("context trigger file not found", origin=str(path))
         data = read_yaml(path) or {}
         if not isinstance(data, dict):
             raise RuleError("expected a mapping of trigger lists", origin=f"{path}:1")

@@ -14,12 +14,14 @@ from lint.errors import RuleError
 from lint.models import JURISDICTIONS, Reference, Rule
 from lint.rules import KINDS
 from lint.rules.render import check_template
-from lint.rules.schema import PACK_FIELDS, REFERENCE_FIELDS, RULE_FIELDS, Check
+from lint.rules.schema import PACK_FIELDS, REFERENCE_FIELDS, REFERENCE_ID, RULE_FIELDS, Check, string_list
 
 LOG = logging.getLogger(__name__)
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 REFERENCES_FILE = "references.yaml"
+DEFINITIONS_FILE = "definitions.yaml"
+NOT_PACKS = (REFERENCES_FILE, DEFINITIONS_FILE, "context.yaml")
 
 
 def builtin_dir() -> Path:
@@ -30,7 +32,7 @@ def builtin_dir() -> Path:
 
 
 def builtin_packs() -> list[str]:
-    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if p.name not in (REFERENCES_FILE, "context.yaml"))
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if p.name not in NOT_PACKS)
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,11 @@ class _Mapping(dict):  # type: ignore[type-arg]
     key_lines: dict[str, int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader (no object construction from tags) that records line numbers."""
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: ~6x faster
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
+    """A safe loader (no object construction from tags) that records line numbers."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
@@ -109,7 +114,7 @@ def resolve(spec: str, *, base: Path | None = None) -> list[Path]:
     if base is not None and not path.is_absolute():
         path = base / path
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.name != "context.yaml")
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in NOT_PACKS)
         if not files:
             raise RuleError("folder has no .yaml rule packs", origin=str(path))
         return files
@@ -125,24 +130,27 @@ def load_ruleset(specs: Sequence[str], *, base: Path | None = None) -> RuleSet:
         for path in resolve(spec, base=base):
             if path not in files:
                 files.append(path)
-    documents = [(path, _pack_mapping(path)) for path in [builtin_dir() / REFERENCES_FILE, *files]]
+    base = [builtin_dir() / REFERENCES_FILE, builtin_dir() / DEFINITIONS_FILE]
+    documents = [(path, _pack_mapping(path)) for path in [*base, *files]]
 
     references: dict[str, Reference] = {}
+    definitions: dict[str, tuple[str, ...]] = {}
     for path, doc in documents:
         for raw in _list(doc, "references", path):
             ref = _reference(raw, path)
             if ref.id in references:
                 raise RuleError(f"duplicate reference id {ref.id!r}", origin=_origin(path, raw))
             references[ref.id] = ref
+        _collect_definitions(doc, path, definitions)
 
     rules: list[Rule] = []
     packs: list[Pack] = []
     seen: dict[str, str] = {}
-    for path, doc in documents[1:]:
+    for path, doc in documents[len(base):]:
         pack = Pack(name=str(doc.get("pack") or path.stem), description=str(doc.get("description") or ""), path=path)
         packs.append(pack)
         for raw in _list(doc, "rules", path):
-            rule = _rule(raw, path, pack.name, references)
+            rule = _rule(raw, path, pack.name, references, definitions)
             for key in (rule.code, rule.name):
                 if key in seen:
                     raise RuleError(f"duplicate {'code' if key == rule.code else 'name'} {key!r} (first at {seen[key]})",
@@ -159,7 +167,7 @@ def _pack_mapping(path: Path) -> Mapping[str, Any]:
     if not isinstance(doc, dict):
         raise RuleError("expected a mapping with 'rules' (and optionally 'pack', 'description', 'references')",
                         origin=f"{path}:1")
-    _reject_unknown(doc, PACK_FIELDS, path, "top-level key")
+    _reject_unknown(doc, PACK_FIELDS, path, "top-level key", extensions="x-")
     return doc
 
 
@@ -179,10 +187,12 @@ def _origin(path: Path, node: Any, key: str | None = None) -> str:
     return str(path)
 
 
-def _reject_unknown(raw: Mapping[str, Any], allowed: Iterable[str], path: Path, what: str, rule: str = "") -> None:
+def _reject_unknown(raw: Mapping[str, Any], allowed: Iterable[str], path: Path, what: str, rule: str = "",
+                    extensions: str = "") -> None:
+    """Closed schema: any key not allowed is an error (keys starting with `extensions` hold YAML anchors)."""
     allowed = list(allowed)
     for key in raw:
-        if key not in allowed:
+        if key not in allowed and not (extensions and str(key).startswith(extensions)):
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise RuleError(f"unknown {what} {key!r}{hint}", origin=_origin(path, raw, key), rule=rule)
@@ -213,7 +223,43 @@ def _reference(raw: Any, path: Path) -> Reference:
     return Reference(**values)
 
 
-def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference]) -> Rule:
+def _collect_definitions(doc: Mapping[str, Any], path: Path, definitions: dict[str, tuple[str, ...]]) -> None:
+    """Named pattern sets (`define:`), usable as "@name" in any pattern list of any later pack."""
+    defined = doc.get("define")
+    if defined is None:
+        return
+    if not isinstance(defined, dict):
+        raise RuleError("'define' must map names to lists of patterns", origin=_origin(path, doc, "define"))
+    for name, patterns in defined.items():
+        if not isinstance(name, str) or not REFERENCE_ID.fullmatch(name):
+            raise RuleError(f"define: {name!r} is not a valid name (lower-case, like promotion)", origin=_origin(path, defined, name))
+        problem = string_list(patterns)
+        if problem:
+            raise RuleError(f"define.{name}: {problem}", origin=_origin(path, defined, name))
+        if name in definitions:
+            raise RuleError(f"duplicate definition {name!r}", origin=_origin(path, defined, name))
+        definitions[name] = tuple(_expand(patterns, definitions, path, defined, name))
+
+
+def _expand(patterns: list[str], definitions: Mapping[str, tuple[str, ...]], path: Path, node: Any, key: str,
+            rule: str = "") -> list[str]:
+    """Replace each "@name" item with the patterns defined under that name."""
+    out: list[str] = []
+    for item in patterns:
+        if item.startswith("@"):
+            name = item[1:]
+            if name not in definitions:
+                known = ", ".join("@" + n for n in definitions) or "none"
+                raise RuleError(f"{key}: unknown pattern set {item!r} (defined: {known})", origin=_origin(path, node, key),
+                                rule=rule)
+            out.extend(definitions[name])
+        else:
+            out.append(item)
+    return out
+
+
+def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference],
+          definitions: Mapping[str, tuple[str, ...]] | None = None) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("each rule must be a mapping", origin=str(path))
     code = str(raw.get("code", "?"))
@@ -240,7 +286,10 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference]) 
         if problem:
             raise RuleError(f"{key}: {problem}", origin=_origin(path, raw, key), rule=code)
 
-    options = {k: raw[k] for k in kind.FIELDS if k in raw}
+    options = {
+        k: _expand(raw[k], definitions or {}, path, raw, k, code) if isinstance(raw[k], list) else raw[k]
+        for k in kind.FIELDS if k in raw
+    }
     try:
         compiled = kind.compile(options)
     except ValueError as exc:

@@ -47,19 +47,34 @@ def flexible_spaces(pattern: str) -> str:
 
 
 def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.Pattern[str]:
-    """One regex matching any of `patterns`; raises ValueError naming the pattern at fault."""
-    parts = []
+    """One regex matching any of `patterns`; raises ValueError naming the pattern at fault.
+
+    The patterns are compiled together, once; only when that fails or matches empty
+    text is each compiled alone to say which one is at fault (compiling is most of
+    start-up time).
+    """
+    patterns = list(patterns)
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError(f"empty pattern {pattern!r}")
+    body = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    if bounded:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    try:
+        combined = regex.compile(body, FLAGS)
+    except regex.error:
+        combined = None
+    if combined is None or combined.fullmatch(""):
+        _blame(patterns)
+    return combined
+
+
+def _blame(patterns: list[str]) -> None:
+    for pattern in patterns:
         try:
             single = regex.compile(flexible_spaces(pattern), FLAGS)
         except regex.error as exc:
             raise ValueError(f"bad regex {pattern!r}: {exc}") from None
         if single.fullmatch(""):
             raise ValueError(f"pattern {pattern!r} matches empty text")
-        parts.append(f"(?:{flexible_spaces(pattern)})")
-    body = "|".join(parts)
-    if bounded:
-        body = rf"(?<!\w)(?:{body})(?!\w)"
-    return regex.compile(body, FLAGS)
+    raise ValueError("the patterns do not compile together (a group name used with two meanings?)")

@@ -20,6 +20,8 @@ FIELDS = {
     "patterns": (string_list, True),
     "unless": (string_list, False),
 }
+#: Template variables besides {{ match }}, with sample values (the pack tests render with them).
+VARIABLES: dict[str, object] = {}  # named groups of the pattern are added per match
 DEFUSED_BY = frozenset(CONTEXTS)
 
 

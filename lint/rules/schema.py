@@ -102,7 +102,7 @@ RULE_FIELDS: dict[str, tuple[Check, bool]] = {
     "examples": (examples, True),
 }
 
-PACK_FIELDS = {"pack", "description", "rules", "references"}
+PACK_FIELDS = {"pack", "description", "rules", "references", "define"}
 
 REFERENCE_FIELDS: dict[str, tuple[Check, bool]] = {
     "id": (matches(REFERENCE_ID, "reference id (lower-case, like ftc-act-12)"), True),

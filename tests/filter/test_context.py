@@ -46,3 +46,34 @@ def contexts(sentence: str, claim: str) -> tuple[str, ...]:
 )
 def test_context(sentence, claim, expected):
     assert contexts(sentence, claim) == expected
+
+
+def test_rule_can_opt_out_of_a_context(tmp_path):
+    from lint.config import Settings
+    from lint.pipeline import Linter
+    from lint.rules.loader import load_ruleset
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "rules:\n  - code: XY101\n    name: relief-offer\n    kind: phrase\n    category: guarantee\n"
+        "    severity: error\n    patterns: [guaranteed relief]\n    defused_by: [negated]\n"
+        "    message: m\n    fix: f\n    examples:\n      flag: [x]\n      pass: [y]\n"
+    )
+    linter = Linter.from_settings(Settings(), ruleset=load_ruleset([str(pack)]))
+    assert [f.code for f in linter.lint_text("Tired of pain? Want guaranteed relief?")] == ["XY101"]
+    assert linter.lint_text("We offer no guaranteed relief.") == []
+
+
+def test_users_extend_the_trigger_lists(cli, tmp_path):
+    (tmp_path / "triggers.yaml").write_text("attributed:\n  pre:\n    - a fairy tale that\n")
+    (tmp_path / ".healthlint.yaml").write_text("extend-context: [triggers.yaml]\n")
+    (tmp_path / "p.txt").write_text("It is a fairy tale that ketamine cures fibromyalgia.\n")
+    assert cli("p.txt").exit_code == 0
+    assert cli("--isolated", "p.txt").exit_code == 1
+
+
+def test_missing_trigger_file_is_a_config_error(cli, tmp_path):
+    (tmp_path / ".healthlint.yaml").write_text("extend-context: [nope.yaml]\n")
+    (tmp_path / "p.txt").write_text("hello\n")
+    result = cli("p.txt")
+    assert result.exit_code == 2 and "nope.yaml: context trigger file not found" in result.stderr

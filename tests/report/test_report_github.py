@@ -30,8 +30,8 @@ def test_each_finding_is_one_command(lint_site):
     assert result.exit_code == 1
 
 
-def test_info_is_a_notice_and_set_aside_findings_are_not_annotated(lint_site, site):
-    (site / "page.txt").write_text("hype: buy now\nIs it a wonder drug?\n")
+def test_info_is_a_notice_and_set_aside_findings_are_not_annotated(lint_site, report_site):
+    (report_site / "page.txt").write_text("hype: buy now\nIs it a wonder drug?\n")
     lines = lint_site("github", args=("--show-suppressed",)).stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("::notice file=page.txt,line=1,col=1,")
 
@@ -58,14 +58,14 @@ def test_hostile_text_stays_inside_its_command(lint_site):
     assert '<script>alert("x")</script> ]]> & \\x1b[31mred\\x1b[0m ::error file=a' in first["message"]
 
 
-def test_hostile_file_names_are_escaped(cli, site):
-    (site / "a,b:c.txt").write_text("Our wonder drug.\n")
+def test_hostile_file_names_are_escaped(cli, report_site):
+    (report_site / "a,b:c.txt").write_text("Our wonder drug.\n")
     result = cli("--isolated", "--ruleset", "pack.yaml", "--format", "github", "a,b:c.txt")
     assert result.stdout.startswith("::error file=a%2Cb%3Ac.txt,line=1,col=5,")
 
 
-def test_step_summary_is_appended_when_set(lint_site, site, monkeypatch):
-    summary = site / "summary.md"
+def test_step_summary_is_appended_when_set(lint_site, report_site, monkeypatch):
+    summary = report_site / "summary.md"
     summary.write_text("earlier step\n")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     lint_site("github")
@@ -74,6 +74,6 @@ def test_step_summary_is_appended_when_set(lint_site, site, monkeypatch):
     assert "### `page.txt`" in text
 
 
-def test_no_step_summary_without_the_variable(lint_site, site):
+def test_no_step_summary_without_the_variable(lint_site, report_site):
     lint_site("github")
-    assert not (site / "summary.md").exists()
+    assert not (report_site / "summary.md").exists()

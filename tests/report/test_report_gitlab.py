@@ -20,13 +20,13 @@ def test_required_fields_and_content(lint_site):
     assert [i["severity"] for i in issues] == ["major", "minor", "minor", "major"]
 
 
-def test_fingerprints_are_unique_even_for_repeated_claims(lint_site, site):
-    (site / "page.txt").write_text("An amazing treatment.\n\nAn amazing treatment.\n")
+def test_fingerprints_are_unique_even_for_repeated_claims(lint_site, report_site):
+    (report_site / "page.txt").write_text("An amazing treatment.\n\nAn amazing treatment.\n")
     issues = json.loads(lint_site("gitlab").stdout)
     assert len(issues) == 2 and issues[0]["fingerprint"] != issues[1]["fingerprint"]
 
 
-def test_clean_run_is_an_empty_array(lint_site, site):
-    (site / "page.txt").write_text("Nothing to report.\n")
+def test_clean_run_is_an_empty_array(lint_site, report_site):
+    (report_site / "page.txt").write_text("Nothing to report.\n")
     result = lint_site("gitlab")
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])

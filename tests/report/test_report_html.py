@@ -85,8 +85,8 @@ def test_hostile_text_is_escaped(lint_site):
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
 
 
-def test_no_findings_page(lint_site, site):
-    (site / "page.txt").write_text("Nothing to report.\n")
+def test_no_findings_page(lint_site, report_site):
+    (report_site / "page.txt").write_text("Nothing to report.\n")
     out = lint_site("html").stdout
     assert '<p class="clean">No findings.</p>' in out and 'id="filters"' not in out
 
@@ -103,11 +103,11 @@ def chromium(page: Path, *args: str) -> str:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to render the page with")
-def test_renders_in_headless_chromium_and_its_script_runs(lint_site, site):
+def test_renders_in_headless_chromium_and_its_script_runs(lint_site, report_site):
     """Take the screenshot a reviewer would see (in the test's temporary folder), and check the filters came alive."""
-    report = site / "report.html"
+    report = report_site / "report.html"
     report.write_text(lint_site("html", "page.txt", "hostile.txt", args=("--show-suppressed",)).stdout, encoding="utf-8")
-    shot = site / "report.png"
+    shot = report_site / "report.png"
     chromium(report, f"--screenshot={shot}", "--window-size=1280,1600")
     assert shot.is_file() and shot.stat().st_size > 10_000
     assert re.match(rb"\x89PNG", shot.read_bytes()[:4])

@@ -9,8 +9,8 @@ def parse(text: str) -> ET.Element:
     return ET.fromstring(text.encode("utf-8"))
 
 
-def test_structure_and_content(lint_site, site):
-    (site / "clean.txt").write_text("Nothing to report.\n")
+def test_structure_and_content(lint_site, report_site):
+    (report_site / "clean.txt").write_text("Nothing to report.\n")
     root = parse(lint_site("junit", "clean.txt", "page.txt").stdout)
     suites = root.findall("testsuite")
     assert root.tag == "testsuites" and len(suites) == 1

@@ -22,8 +22,8 @@ def test_unsafe_links_are_not_linked(lint_site):
     assert "javascript:" not in out and "  **Sources:** A reference whose link is not a web page" in out
 
 
-def test_set_aside_findings_are_listed_only_on_request(lint_site, site):
-    (site / "page.txt").write_text("Is it a wonder drug?\n")
+def test_set_aside_findings_are_listed_only_on_request(lint_site, report_site):
+    (report_site / "page.txt").write_text("Is it a wonder drug?\n")
     assert "Set aside (not counted): question 1." in lint_site("markdown").stdout
     shown = lint_site("markdown", args=("--show-suppressed",)).stdout
     assert "· set aside: question" in shown and shown.startswith("## healthlint: 0 findings in 0 of 1 file")

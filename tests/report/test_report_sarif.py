@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-VERSION, HOMEPAGE = "0.0.0+test", "https://example.org/healthlint"  # set in conftest
+VERSION, HOMEPAGE = "0.0.0+test", "https://example.org/healthlint"  # set by the report_site fixture (tests/conftest.py)
 # The schema lives beside the repository in CI (../shared/schemas); it is not copied in.
 SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -64,24 +64,24 @@ def test_results_point_at_the_claims(lint_site):
     assert results[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": "treatment"}
 
 
-def test_fingerprints_survive_line_shifts_but_not_rewording(lint_site, site):
+def test_fingerprints_survive_line_shifts_but_not_rewording(lint_site, report_site):
     before = [r["partialFingerprints"] for r in sarif(lint_site)["runs"][0]["results"]]
-    text = (site / "page.txt").read_text()
-    (site / "page.txt").write_text("New heading\n\nA new first paragraph.\n\n" + text)
+    text = (report_site / "page.txt").read_text()
+    (report_site / "page.txt").write_text("New heading\n\nA new first paragraph.\n\n" + text)
     after = [r["partialFingerprints"] for r in sarif(lint_site)["runs"][0]["results"]]
     assert after == before and len({json.dumps(p) for p in before}) == len(before)
-    (site / "page.txt").write_text(text.replace("wonder drug", "wonder drugs"))
+    (report_site / "page.txt").write_text(text.replace("wonder drug", "wonder drugs"))
     reworded = [r["partialFingerprints"] for r in sarif(lint_site)["runs"][0]["results"]]
     assert reworded[0] != before[0] and reworded[1:] == before[1:]
 
 
-def test_suppressed_findings_carry_a_suppression(lint_site, site):
-    (site / "page.txt").write_text("Is it a wonder drug?\n")
+def test_suppressed_findings_carry_a_suppression(lint_site, report_site):
+    (report_site / "page.txt").write_text("Is it a wonder drug?\n")
     results = sarif(lint_site, args=("--show-suppressed",), status=0)["runs"][0]["results"]
     assert results[0]["suppressions"] == [{"kind": "inSource", "status": "accepted", "justification": "question"}]
 
 
-def test_unreadable_files_are_tool_notifications(lint_site, site):
+def test_unreadable_files_are_tool_notifications(lint_site, report_site):
     run = sarif(lint_site, "page.txt", "missing.txt")["runs"][0]
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False

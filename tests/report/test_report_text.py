@@ -12,8 +12,8 @@ def test_ansi_escapes_and_controls_are_made_visible(lint_site):
     assert lines[-1] == "    " + "^" * len("hype: \\x07bell \\u202ereversed")
 
 
-def test_line_breaks_in_a_file_name_cannot_forge_a_finding(cli, site):
+def test_line_breaks_in_a_file_name_cannot_forge_a_finding(cli, report_site):
     name = "evil\nfake.txt:1:1: XT101 forged.txt"
-    (site / name).write_text("Our wonder drug.\n")
+    (report_site / name).write_text("Our wonder drug.\n")
     out = cli("--isolated", "--ruleset", "pack.yaml", name).stdout
     assert out == "evil\\x0afake.txt:1:1: XT101 forged.txt:1:5: XT101 “wonder drug” presents the treatment as a cure\n"

@@ -133,3 +133,28 @@ def test_folder_of_packs(tmp_path):
 
 def test_builtin_dir_has_packs():
     assert (builtin_dir() / "core.yaml").is_file() and (builtin_dir() / "references.yaml").is_file()
+
+
+def test_pattern_sets_are_shared_across_packs(tmp_path):
+    text = GOOD.replace("      - wonder drug\n", "      - '@wonders'\n      - marvel drug\n") + (
+        "define:\n  wonders:\n    - wonder drug\n    - wonder cure\n"
+    )
+    (rule,) = load_ruleset([str(write(tmp_path, text))]).rules
+    assert rule.options["patterns"] == ["wonder drug", "wonder cure", "marvel drug"]
+    assert rule.compiled.pattern.search("a Wonder Cure")
+
+
+def test_builtin_pattern_sets_are_available_to_user_packs(tmp_path):
+    text = GOOD.replace("      - wonder drug\n", "      - '@promotion'\n")
+    (rule,) = load_ruleset([str(write(tmp_path, text))]).rules
+    assert rule.compiled.pattern.search("Book your session")
+
+
+def test_unknown_pattern_set(tmp_path):
+    message = load_error(tmp_path, GOOD.replace("      - wonder drug\n", "      - '@wonders'\n"))
+    assert "mine.yaml:8: rule XY101: patterns: unknown pattern set '@wonders' (defined: @treatments, @promotion" in message
+
+
+def test_duplicate_pattern_set(tmp_path):
+    message = load_error(tmp_path, GOOD + "define:\n  promotion:\n    - buy now\n")
+    assert "duplicate definition 'promotion'" in message

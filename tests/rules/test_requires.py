@@ -1,0 +1,47 @@
+"""Verify the requires kind: promotion detection, disclosures, `when`, position of the finding."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from lint.config import Settings
+from lint.pipeline import Linter
+from lint.rules.loader import load_ruleset
+
+LINTER = Linter.from_settings(Settings(), ruleset=load_ruleset([str(FIXTURES / "packs" / "kinds.yaml")]))
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in LINTER.lint_text(text) if f.code.startswith("XT3")]
+
+
+def test_promoting_page_without_disclosures():
+    text = "Ketamine explained\n\nKetamine is an anaesthetic.\n\nWe offer ketamine infusions for fibromyalgia. Book today.\n"
+    findings = [f for f in LINTER.lint_text(text) if f.code.startswith("XT3")]
+    assert [(f.code, f.line) for f in findings] == [("XT304", 1), ("XT301", 5)]
+    side = findings[1]
+    assert (side.line, side.column, side.text) == (5, 10, "")
+    assert side.message == "Page promotes “ketamine infusions” but names no side effect"
+
+
+def test_educational_page_promotes_nothing():
+    assert codes("Ketamine infusions are studied for fibromyalgia. Effects are short-lived.\n") == []
+
+
+def test_offer_far_from_the_treatment_is_not_promotion():
+    text = "Ketamine infusions are studied for pain. One. Two. Three. Four.\n\nBook today for a massage.\n"
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We offer ketamine infusions for depression. Side effects include nausea. It is off-label.", []),
+        ("We offer ketamine infusions for depression. There are no side effects. It is off-label.", ["XT301"]),
+        ("We offer ketamine infusions. Side effects may include dissociation.", []),
+        ("We offer ketamine infusions for depression, which is not FDA-approved for that use. Nausea can occur.", []),
+        ("Our clinic offers ketamine infusions for anaesthesia only. Nausea is common.", []),
+    ],
+)
+def test_disclosures(text, expected):
+    assert codes(text) == expected
