@@ -8,14 +8,14 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator, TextIO
 
 import click
 
 from lint import __version__, explain as explainer, report, selftest
 from lint.config import Settings, load_settings
 from lint.errors import HealthlintError
-from lint.models import JURISDICTIONS, Rule
+from lint.models import JURISDICTIONS, Rule, RunSummary, SourceFile
 from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
 from lint.report.baseline import BaselineWriter
@@ -146,12 +146,12 @@ def check(paths: tuple[str, ...], config: Path | None, isolated: bool, stdin_fil
     linter = Linter.from_settings(settings, ruleset=_load(settings))
     sources = sources_for(paths or (".",), settings, stdin_filename=stdin_filename)
     stdin = sys.stdin.buffer if "-" in paths else None
-    fixer = None
-    if fix or diff:
-        from lint.autofix import Fixer  # imported only when fixing: start-up time counts
-
-        fixer = Fixer(linter, "fix" if fix else "diff", sys.stdout, stdin)
     with _report_stream(settings.output, sys.stderr if fix and stdin else sys.stdout) as stream:
+        fixer = None
+        if fix or diff:  # the diff goes where a report would; fixed standard input goes to stdout
+            from lint.autofix import Fixer  # imported only when fixing: start-up time counts
+
+            fixer = Fixer(linter, "fix" if fix else "diff", stream if diff else sys.stdout, stdin)
         if write_baseline:
             reporter: report.Reporter = BaselineWriter(stream, settings, path=write_baseline)
         elif diff:
@@ -172,15 +172,15 @@ def _report_stream(output: str, default: TextIO) -> Iterator[TextIO]:
         yield default
         return
     try:
-        stream = open(output, "w", encoding="utf-8")
+        stream = open(output, "w", encoding="utf-8", newline="")  # written as is: a diff keeps \r\n
     except OSError as exc:
         raise HealthlintError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     with stream:
         yield stream
 
 
-def _run(linter: Linter, sources: list[Any], reporter: report.Reporter, stream: TextIO, *,
-         stdin: Any, fixer: Fixer | None) -> Any:
+def _run(linter: Linter, sources: list[SourceFile], reporter: report.Reporter, stream: TextIO, *,
+         stdin: BinaryIO | None, fixer: Fixer | None) -> RunSummary:
     """pipeline.run with a progress line on a terminal, and notices on stderr."""
     settings = linter.settings
     progress = None

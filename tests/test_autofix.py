@@ -103,3 +103,9 @@ def test_an_unwritable_file_is_an_error_and_stays_as_it_was(cli, tmp_path, monke
     result = cli("--fix", "p.txt")
     assert result.exit_code == 2 and "p.txt: cannot write the fixes: Permission denied" in result.stderr
     assert (tmp_path / "p.txt").read_text() == "A miracle drug.\n"
+
+
+def test_diff_goes_to_the_output_file(cli, page, tmp_path):
+    result = cli("--diff", "--output", "fixes.patch", "page.txt")
+    assert result.stdout == "" and result.exit_code == 1
+    assert (tmp_path / "fixes.patch").read_bytes().startswith(b"--- a/page.txt\n+++ b/page.txt\n")
