@@ -9,7 +9,7 @@ import pytest
 
 from lint import __version__
 
-CLAIMS = "Our infusions cure fibromyalgia.\nKetamine does not cure fibromyalgia.\nIt is non-addictive.\n"
+CLAIMS = "Our infusions cure fibromyalgia.\nAspirin does not cure fibromyalgia.\nIt is non-addictive.\n"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>HL\d{3}) (?P<message>.+)$")
 
 
@@ -100,7 +100,7 @@ def test_statistics_counts_codes_and_set_aside(cli, page):
 
 def test_show_suppressed_marks_context(cli, page):
     out = cli("--show-suppressed", "page.txt").stdout
-    assert "page.txt:2:19: HL101 “cure fibromyalgia” presents the treatment as a cure [set aside: negated]" in out
+    assert "page.txt:2:18: HL101 “cure fibromyalgia” presents the treatment as a cure [set aside: negated]" in out
 
 
 def test_json_fields(cli, page):
