@@ -16,6 +16,20 @@ LOG = logging.getLogger(__name__)
 KINDS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    # templates of static-site generators: HTML with template tags, which are not prose
+    ".njk": "html",
+    ".liquid": "html",
+    ".hbs": "html",
+    ".handlebars": "html",
+    ".jinja": "html",
+    ".jinja2": "html",
+    ".j2": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "mdx",
 }
 DEFAULT_KIND = "text"
 

@@ -68,6 +68,16 @@ class DocumentBuilder:
         """Prose length so far: the offset the next piece will start at."""
         return self._length
 
+    @property
+    def next_start(self) -> int:
+        """Prose offset the next piece will start at (after a pending block break)."""
+        return self._length + (len(BLOCK_BREAK) if self._pending_break else 0)
+
+    @property
+    def at_block_start(self) -> bool:
+        """True when no prose has been added to the current block yet."""
+        return self._pending_break or self._length == self._block_start
+
     def add(self, text: str, source_start: int) -> None:
         """Append source text verbatim: prose character i is source character source_start + i."""
         text = text.translate(_FOLD)
