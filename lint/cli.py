@@ -16,7 +16,8 @@ from lint.errors import HealthlintError
 from lint.models import JURISDICTIONS, Rule
 from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
-from lint.rules.loader import RuleSet, load_ruleset
+from lint.rules.loader import RuleSet, load_ruleset, with_own_rules
+from lint.rules.suppression import CATEGORY_LABEL
 
 LOG = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def _settings(config: Path | None, isolated: bool, options: dict[str, Any]) -> S
 
 
 def _load(settings: Settings) -> RuleSet:
-    return load_ruleset(settings.all_rulesets, base=Path.cwd())
+    return with_own_rules(load_ruleset(settings.all_rulesets, base=Path.cwd()))
 
 
 # --------------------------------------------------------------------------- check
@@ -174,7 +175,7 @@ def _rules_table(ruleset: RuleSet) -> str:
         lines.append(f"{pack.name} ({len(pack_rules)} rules){': ' + pack.description if pack.description else ''}")
         for r in pack_rules:
             where = "" if len(r.jurisdictions) == len(JURISDICTIONS) else " [" + ",".join(r.jurisdictions) + "]"
-            lines.append(f"  {r.code:<7}{r.name:<38}{r.category:<29}{r.severity:<8}"
+            lines.append(f"  {r.code:<7}{r.name:<38}{r.category or CATEGORY_LABEL:<29}{r.severity:<8}"
                          f"{' preview' if r.preview else ''}{where}".rstrip())
         lines.append("")
     return "\n".join(lines).rstrip()
@@ -184,7 +185,7 @@ def _rules_markdown(rules: tuple[Rule, ...]) -> str:
     rows = ["| Code | Name | Category | Severity | What it catches |", "|---|---|---|---|---|"]
     for r in rules:
         what = " ".join(r.what.split()).replace("|", "\\|")
-        rows.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity}{' (preview)' if r.preview else ''} | {what} |")
+        rows.append(f"| {r.code} | `{r.name}` | {r.category or CATEGORY_LABEL} | {r.severity}{' (preview)' if r.preview else ''} | {what} |")
     return "\n".join(rows)
 
 

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from lint.errors import RuleError
 from lint.models import Citation, Document, Finding, Hit, Rule
-from lint.rules import phrase
+from lint.rules import phrase, suppression
 from lint.rules.render import quote, render
 
 LOG = logging.getLogger(__name__)
@@ -15,6 +15,7 @@ LOG = logging.getLogger(__name__)
 #: Kind name → module with KIND, FIELDS, DEFUSED_BY, compile(options), check(compiled, doc).
 KINDS: dict[str, ModuleType] = {
     phrase.KIND: phrase,
+    suppression.KIND: suppression,
 }
 
 
