@@ -118,6 +118,8 @@ def _load(settings: Settings) -> RuleSet:
               help="Whose rules to apply and cite; repeatable.  [default: us]")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Globs to skip, replacing the default list.")
 @click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="Globs to skip, added to the default list.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files that .gitignore files ignore when walking folders.  [default: respect]")
 @click.option("--max-file-size", default=None, metavar="SIZE", help="Skip larger files (e.g. 10MB).  [default: 10MB]")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="Name (and so file kind) for text read from standard input with `-`.")

@@ -54,6 +54,7 @@ class Settings:
     quiet: bool = False
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     max_file_size: int = 10 * 1000**2
     root: Path = field(default_factory=Path.cwd)  # directory that config paths are relative to
     config_file: Path | None = None
@@ -152,6 +153,7 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "quiet": _bool,
     "exclude": _str_list,
     "extend_exclude": _str_list,
+    "respect_gitignore": _bool,
     "max_file_size": _size,
 }
 assert set(COERCE) == {f.name for f in fields(Settings)} - {"root", "config_file"}
