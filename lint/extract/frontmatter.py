@@ -28,6 +28,8 @@ PROSE_KEYS = frozenset({
     "alt", "blurb",
 })
 KEY = "healthlint"
+#: libyaml's parser when PyYAML was built with it (marks are character offsets either way).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FENCES = regex.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:(?P=fence)|\.\.\.)[ \t]*(?:\r?\n|\Z)",
@@ -81,16 +83,16 @@ def read(front: FrontMatter, flow: Flow) -> list[Directive]:
 
 def _read_yaml(front: FrontMatter, flow: Flow) -> list[Directive]:
     try:
-        root = yaml.compose(front.body, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front.body) if root is not None else None
-    except (yaml.YAMLError, RecursionError):
+        root = yaml.compose(front.body, Loader=_LOADER)
+        if not isinstance(root, yaml.MappingNode):
+            return []
+        directives = [
+            directive(yaml.load(front.body, Loader=_LOADER).get(KEY),  # noqa: S506 - a safe loader
+                      front.body_start + key.start_mark.index, front.body_start + value.end_mark.index)
+            for key, value in root.value if key.value == KEY
+        ]
+    except (yaml.YAMLError, RecursionError, AttributeError):
         return []  # broken front matter: the site generator will say so; none of it is prose
-    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
-        return []
-    directives = [
-        directive(data.get(KEY), front.body_start + key.start_mark.index, front.body_start + value.end_mark.index)
-        for key, value in root.value if key.value == KEY
-    ]
     _yaml_prose(root, front, flow)
     return directives
 
