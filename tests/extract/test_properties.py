@@ -77,80 +77,74 @@ def _claim_text(draw, claim: tuple[str, ...], separators: list[str], wrap: list[
 HTML_WRAP = [("", ""), ("<b>", "</b>"), ("<i>", "</i>"), ("<span class=\"a\">", "</span>"), ("<em>", "</em>"),
              ("<a href=\"/x\">", "</a>"), ("<strong>", "</strong>")]
 MD_WRAP = [("", ""), ("**", "**"), ("_", "_"), ("[", "](http://example.org/p)"), ("<b>", "</b>")]
+PLAIN = ([" "], [("", "")])
+ATTRIBUTE = ([" ", "&nbsp;", "\n"], [("", "")])
+MD_ONE_LINE = ([s for s in MD_SEPARATORS if "\n" not in s], MD_WRAP)
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How to write a page of one kind: where claims are shown (with the separators and
+    wrappings allowed there) and where they are hidden."""
+
+    head: str  # up to a hidden claim
+    middle: str  # from there to a shown claim
+    body: str  # from there to the body
+    tail: str
+    filler: str
+    end: str
+    hyphens: tuple[str, ...]
+    shown: list[tuple[str, str, tuple[list[str], list[tuple[str, str]]]]]
+    hidden: list[tuple[str, str]]
+
+
+HTML = Markup(
+    head='<!DOCTYPE html>\n<html><head><title>Clinic</title>\n<script type="application/ld+json">{"name": "',
+    middle='"}</script>\n<meta property="og:description" content="', body='">\n</head><body>\n',
+    tail="</body></html>\n", filler="<p>{}</p>", end="\n", hyphens=("-", "&#8209;", "&shy;", "&#x2011;"),
+    shown=[("<p>Our infusions ", " today.</p>", (HTML_SEPARATORS, HTML_WRAP)), ("<li>", "</li>", (HTML_SEPARATORS, HTML_WRAP)),
+           ("<h2>", "</h2>", (HTML_SEPARATORS, HTML_WRAP)), ("<td>", "</td>", (HTML_SEPARATORS, HTML_WRAP)),
+           ("<div>We offer ", "</div>", (HTML_SEPARATORS, HTML_WRAP)), ('<img alt="', '">', ATTRIBUTE),
+           ('<span title="', '">x</span>', ATTRIBUTE), ('<meta name="description" content="', '">', ATTRIBUTE)],
+    hidden=[("<script>var s = '", "';</script>"), ("<style>/* ", " */</style>"), ("<!-- ", " -->"),
+            ("<p>Run <code>", "</code> now.</p>"), ("<pre>", "</pre>"), ("<template><p>", "</p></template>"),
+            ('<a href="/', '">Read more</a>'), ('<p data-note="', '">Hi</p>'), ("<textarea>", "</textarea>"),
+            ("{# ", " #}"), ("{{ '", "' }}"), ("<p>Text {% if '", "' %}shown{% endif %}</p>")],
+)
+MARKDOWN = Markup(
+    head="---\ntitle: Clinic\ntags: ", middle="\nseo:\n  description: ", body="\nlayout: post\n---\n\n", tail="", filler="{}", end="\n\n", hyphens=("-", "\\-", "&#8209;", "&shy;"),
+    shown=[("Our infusions ", " today.", (MD_SEPARATORS, MD_WRAP)), ("- ", "", (MD_SEPARATORS, MD_WRAP)),
+           ("## ", "", MD_ONE_LINE), ("> We offer ", ".", (MD_SEPARATORS, MD_WRAP)), ("| A |\n|---|\n| ", " |", PLAIN),
+           ("![", "](photo.png)", PLAIN), ("See [", "](http://example.org/p).", PLAIN)],
+    hidden=[("```\n", "\n```"), ("## Code\n\n    ", ""), ("Run `", "` now."), ("<!-- ", " -->"),
+            ('See [here](/u "', '").'), ("<script>\nvar s = '", "';\n</script>"), ("{# ", " #}"), ("[ref]: /u '", "'")],
+)
 
 
 @st.composite
-def html_pages(draw) -> Page:
+def pages(draw, markup: Markup) -> Page:
     page = Page(newline=draw(st.sampled_from(["\n", "\r\n"])))
-    page.add("<!DOCTYPE html>\n<html><head><title>Clinic</title>\n")
-    page.add('<script type="application/ld+json">{"name": "')
+    page.add(markup.head)  # JSON-LD in HTML, a front matter key that is data in Markdown: hidden
     page.add(" ".join(draw(st.sampled_from(CLAIMS))), page.hidden)
-    page.add('"}</script>\n</head><body>\n')
+    page.add(markup.middle)  # a social card description, a front matter description: shown
+    page.add(" ".join(draw(st.sampled_from(CLAIMS))), page.shown)
+    page.add(markup.body)
     for _ in range(draw(st.integers(1, 8))):
         choice = draw(st.sampled_from(["shown", "shown", "hidden", "filler"]))
-        if choice == "filler":
-            page.add(f"<p>{draw(st.sampled_from(FILLER))}</p>\n")
-            continue
         claim = draw(st.sampled_from(CLAIMS))
-        if choice == "shown":
-            open_, close = draw(st.sampled_from([("<p>Our infusions ", " today.</p>"), ("<li>", "</li>"),
-                                                 ("<h2>", "</h2>"), ("<td>", "</td>"), ("<div>We offer ", "</div>"),
-                                                 ('<img alt="', '">'), ('<span title="', '">x</span>'),
-                                                 ('<meta name="description" content="', '">')]))
-            attribute = open_.endswith('"')
-            text = _claim_text(draw, claim, [" ", "&nbsp;", "\n"] if attribute else HTML_SEPARATORS,
-                               [("", "")] if attribute else HTML_WRAP)
+        if choice == "filler":
+            page.add(markup.filler.format(draw(st.sampled_from(FILLER))) + markup.end)
+        elif choice == "shown":
+            open_, close, (separators, wraps) = draw(st.sampled_from(markup.shown))
             page.add(open_)
-            page.add(text, page.shown)
-            page.add(close + "\n")
+            page.add(_claim_text(draw, claim, separators, wraps, markup.hyphens), page.shown)
+            page.add(close + markup.end)
         else:
-            open_, close = draw(st.sampled_from([("<script>var s = '", "';</script>"), ("<style>/* ", " */</style>"),
-                                                 ("<!-- ", " -->"), ("<p>Run <code>", "</code> now.</p>"),
-                                                 ("<pre>", "</pre>"), ("<template><p>", "</p></template>"),
-                                                 ('<a href="/', '">Read more</a>'), ('<p data-note="', '">Hi</p>'),
-                                                 ("<textarea>", "</textarea>"), ("{# ", " #}"), ("{{ '", "' }}"),
-                                                 ("<p>Text {% if '", "' %}shown{% endif %}</p>")]))
+            open_, close = draw(st.sampled_from(markup.hidden))
             page.add(open_)
             page.add(" ".join(claim), page.hidden)
-            page.add(close + "\n")
-    page.add("</body></html>\n")
-    return page
-
-
-@st.composite
-def markdown_pages(draw) -> Page:
-    page = Page(newline=draw(st.sampled_from(["\n", "\r\n"])))
-    if draw(st.booleans()):
-        page.add("---\ntitle: ")
-        page.add(" ".join(draw(st.sampled_from(CLAIMS))), page.shown)
-        page.add("\ntags: ")
-        page.add(" ".join(draw(st.sampled_from(CLAIMS))), page.hidden)
-        page.add("\nlayout: post\n---\n\n")
-    for _ in range(draw(st.integers(1, 8))):
-        choice = draw(st.sampled_from(["shown", "shown", "hidden", "filler"]))
-        if choice == "filler":
-            page.add(draw(st.sampled_from(FILLER)) + "\n\n")
-            continue
-        claim = draw(st.sampled_from(CLAIMS))
-        if choice == "shown":
-            open_, close = draw(st.sampled_from([("Our infusions ", " today."), ("- ", ""), ("## ", ""),
-                                                 ("> We offer ", "."), ("| A |\n|---|\n| ", " |"),
-                                                 ("![", "](photo.png)"), ("See [", "](http://example.org/p).")]))
-            plain = open_.startswith(("![", "See [", "| A"))
-            one_line = [sep for sep in MD_SEPARATORS if "\n" not in sep]
-            text = _claim_text(draw, claim, [" "] if plain else one_line if open_ == "## " else MD_SEPARATORS,
-                               [("", "")] if plain else MD_WRAP, ("-", "\\-", "&#8209;", "&shy;"))
-            page.add(open_)
-            page.add(text, page.shown)
-            page.add(close + "\n\n")
-        else:
-            open_, close = draw(st.sampled_from([("```\n", "\n```"), ("## Code\n\n    ", ""), ("Run `", "` now."),
-                                                 ("<!-- ", " -->"), ('See [here](/u "', '").'),
-                                                 ("<script>\nvar s = '", "';\n</script>"), ("{# ", " #}"),
-                                                 ("[ref]: /u '", "'")]))
-            page.add(open_)
-            page.add(" ".join(claim), page.hidden)
-            page.add(close + "\n\n")
+            page.add(close + markup.end)
+    page.add(markup.tail)
     return page
 
 
@@ -202,13 +196,13 @@ PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 
 @PROPERTY
-@given(page=html_pages())
+@given(page=pages(HTML))
 def test_html_positions_and_hidden_text(page):
     check_page("html", page)
 
 
 @PROPERTY
-@given(page=markdown_pages())
+@given(page=pages(MARKDOWN))
 def test_markdown_positions_and_hidden_text(page):
     check_page("markdown", page)
 
