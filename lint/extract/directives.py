@@ -105,7 +105,7 @@ def _close(enable: Directive, open_: list[tuple[Directive, str]], here: tuple[in
     wanted = set(enable.codes)
     for item in list(open_):
         d, code = item
-        if not wanted or code in wanted:
+        if not enable.codes or code in enable.codes:
             open_.remove(item)
             wanted.discard(code)
             out.append(_suppression(d, _position(starts, d.start), _end_position(starts, d.end), code,

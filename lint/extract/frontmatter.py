@@ -114,12 +114,12 @@ def _yaml_scalar(node: yaml.ScalarNode, front: FrontMatter, flow: Flow) -> None:
     start, end = node.start_mark.index, node.end_mark.index
     raw = front.body[start:end]
     base = front.body_start + start
-    style = node.style
+    style = node.style or ""  # plain scalars: None from PyYAML's parser, "" from libyaml's
     if style in ("|", ">"):
         newline = raw.find("\n")
         if newline >= 0:
             flow.verbatim(raw[newline + 1:], base + newline + 1)
-    elif style is None or (style == "'" and "''" not in raw) or (style == '"' and "\\" not in raw):
+    elif not style or (style == "'" and "''" not in raw) or (style == '"' and "\\" not in raw):
         inner = 1 if style else 0
         flow.verbatim(raw[inner:len(raw) - inner], base + inner)
     else:

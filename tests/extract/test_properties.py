@@ -100,7 +100,7 @@ class Markup:
 
 HTML = Markup(
     head='<!DOCTYPE html>\n<html><head><title>Clinic</title>\n<script type="application/ld+json">{"name": "',
-    middle='"}</script>\n<meta property="og:description" content="', body='">\n</head><body>\n',
+    middle='"}</script>\n<meta property="og:description" content="We offer ', body=' today">\n</head><body>\n',
     tail="</body></html>\n", filler="<p>{}</p>", end="\n", hyphens=("-", "&#8209;", "&shy;", "&#x2011;"),
     shown=[("<p>Our infusions ", " today.</p>", (HTML_SEPARATORS, HTML_WRAP)), ("<li>", "</li>", (HTML_SEPARATORS, HTML_WRAP)),
            ("<h2>", "</h2>", (HTML_SEPARATORS, HTML_WRAP)), ("<td>", "</td>", (HTML_SEPARATORS, HTML_WRAP)),
@@ -112,7 +112,8 @@ HTML = Markup(
             ("{# ", " #}"), ("{{ '", "' }}"), ("<p>Text {% if '", "' %}shown{% endif %}</p>")],
 )
 MARKDOWN = Markup(
-    head="---\ntitle: Clinic\ntags: ", middle="\nseo:\n  description: ", body="\nlayout: post\n---\n\n", tail="", filler="{}", end="\n\n", hyphens=("-", "\\-", "&#8209;", "&shy;"),
+    head="---\ntitle: Clinic\ntags: ", middle="\nseo:\n  description: We offer ", body=" today\nlayout: post\n---\n\n",
+    tail="", filler="{}", end="\n\n", hyphens=("-", "\\-", "&#8209;", "&shy;"),
     shown=[("Our infusions ", " today.", (MD_SEPARATORS, MD_WRAP)), ("- ", "", (MD_SEPARATORS, MD_WRAP)),
            ("## ", "", MD_ONE_LINE), ("> We offer ", ".", (MD_SEPARATORS, MD_WRAP)), ("| A |\n|---|\n| ", " |", PLAIN),
            ("![", "](photo.png)", PLAIN), ("See [", "](http://example.org/p).", PLAIN)],
