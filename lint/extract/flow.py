@@ -68,7 +68,7 @@ class Flow:
     def end_block(self) -> None:
         """Close the current block, then write any held-back asides, each as a block of its own."""
         self.builder.end_block()
-        while self._asides:
+        while self._asides:  # (a while: an aside's own end_block must not write it again)
             asides, self._asides = self._asides, []
             for aside in asides:
                 for piece in aside:

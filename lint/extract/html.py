@@ -54,16 +54,19 @@ class HtmlReader:
         """Read `text`, whose character i is source character base + i."""
         pos, n = 0, len(text)
         search = syntax.MARKUP.search
+        builder = self.flow.builder
         while pos < n:
             if self._skip is not None:
                 pos = self._skip_ahead(text, pos)
                 continue
             m = search(text, pos)
+            start = n if m is None else m.start()
+            if start > pos:
+                chunk = text[pos:start]
+                if not (builder.at_block_start and chunk.isspace()):  # layout between blocks
+                    self.flow.html_text(chunk, base + pos)
             if m is None:
-                self.flow.html_text(text[pos:], base + pos)
                 return
-            if m.start() > pos:
-                self.flow.html_text(text[pos:m.start()], base + pos)
             pos = self._markup(m, text, base)
 
     def finish(self) -> None:
@@ -73,23 +76,22 @@ class HtmlReader:
     # ------------------------------------------------------------------ tokens
 
     def _markup(self, m: regex.Match[str], text: str, base: int) -> int:
-        name = m.group("start")
-        if name is not None:
-            return self._start_tag(name.lower(), m, text, base)
-        name = m.group("end")
-        if name is not None:
-            name = name.lower()
+        kind = m.lastgroup  # the last group the match closed: which kind of markup it is
+        if kind == "attrs":
+            return self._start_tag(m.group("start").lower(), m, text, base)
+        if kind == "end":
+            name = m.group("end").lower()
             if name == "a":
                 self._close_link()
             elif name not in syntax.INLINE:
                 self.flow.end_block()
             return m.end()
-        if m.group("comment") is not None:
+        if kind == "comment":
             whole = m.group()
             body_end = len(whole) - (4 if whole.endswith("--!>") else 3 if whole.endswith("-->") else 0)
             self.directives.comment(whole[4:max(body_end, 4)], base + m.start(), base + m.end())
             return m.end()
-        if m.group("unterminated"):
+        if kind == "unterminated":
             return len(text)  # a tag cut off by the end of the file: browsers drop it
         return m.end()  # doctype, processing instruction, CDATA, bogus comment
 
