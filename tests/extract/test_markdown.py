@@ -65,3 +65,9 @@ def test_unreadable_front_matter_is_not_prose():
 def test_html_state_carries_across_blocks():
     doc = doc_for("<template>\n\nCures pain.\n\n</template>\n\nShown.\n")
     assert doc.prose.strip() == "Shown."
+
+
+@pytest.mark.parametrize(("name", "out"), [("page.md", "page.md:3:6: HL101"), ("page.txt", "")])
+def test_stdin_is_read_as_the_kind_its_name_says(cli, name, out):
+    result = cli("-", "--stdin-filename", name, input="# Title\n\nIt **cures** pain.\n")
+    assert result.stdout[:len("page.md:3:6: HL101")] == out  # in text, `**` is text and splits the claim
