@@ -3,9 +3,11 @@ points at their exact source text, and reports nothing a visitor does not read."
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from tests.conftest import ROOT
 from tests.extract.test_properties import source_slice
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def findings(cli) -> list[dict]:

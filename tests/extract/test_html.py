@@ -1,12 +1,13 @@
 """Verify the HTML extractor: source positions through markup, links, footnote markers, templates."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lint.extract import extract
 from lint.extract.markdown import parser
 from lint.models import SourceFile
-from tests.conftest import FIXTURES
 
 
 def doc_for(text: str, kind: str = "html"):
@@ -74,5 +75,6 @@ def test_markdown_parser_is_built_once():
 
 
 def test_example_site_page_reads_head_and_skips_scripts():
-    doc = doc_for((FIXTURES.parent.parent / "examples" / "site" / "index.html").read_text(encoding="utf-8"))
+    page = Path(__file__).resolve().parents[2] / "examples" / "site" / "index.html"
+    doc = doc_for(page.read_text(encoding="utf-8"))
     assert "dataLayer" not in doc.prose and "@context" not in doc.prose

@@ -7,14 +7,14 @@ holds the exact output and its `.err` file, if any, the warnings.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from lint import selftest
 from lint.rules.loader import load_ruleset, with_own_rules
-from tests.conftest import FIXTURES
 
-SUPPRESS = FIXTURES / "suppress"
+SUPPRESS = Path(__file__).resolve().parents[1] / "fixtures" / "suppress"
 PAGES = sorted(p for p in SUPPRESS.iterdir() if p.suffix not in (".out", ".err"))
 
 
