@@ -69,6 +69,12 @@ class HtmlReader:
                 return
             pos = self._markup(m, text, base)
 
+    def block_ended(self) -> None:
+        """A block ended outside the HTML (a Markdown paragraph's implied `</p>`): an unclosed
+        `<code>` or `<kbd>` ends with it, as a block's end tag would end it."""
+        if self._skip is not None and self._skip.name in syntax.SKIPPED_INLINE:
+            self._skip = None
+
     def finish(self) -> None:
         self._close_link()
         self.flow.end_block()

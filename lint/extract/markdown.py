@@ -91,6 +91,7 @@ def _walk(tokens: list[Any], masked: str, starts: list[int], flow: Flow, html: H
         if kind == "inline":
             if not html.skipping:
                 inline.read(token, cell=cell)
+            html.block_ended()
             flow.end_block()
         elif kind in ("th_open", "td_open"):
             cell = True
