@@ -38,3 +38,9 @@ def test_compliant_pages_are_clean_and_suppressions_are_used(cli):
     assert not [p for p in paths if p[0].endswith(("treatment.html", "what-the-research-says.md"))]
     assert ("examples/site/blog/patient-stories.md", "HL901") in paths  # the one stale directive, on purpose
     assert [p for p in paths if p[0].endswith("patient-stories.md")] == [("examples/site/blog/patient-stories.md", "HL901")]
+
+
+def test_every_category_is_one_of_the_fixed_fifteen(cli):
+    from lint.models import CATEGORIES
+
+    assert {f["category"] for f in findings(cli)} <= set(CATEGORIES)
