@@ -19,7 +19,8 @@ from lint.models import JURISDICTIONS, Rule, RunSummary, SourceFile
 from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
 from lint.report.baseline import BaselineWriter
-from lint.rules.loader import RuleSet, load_ruleset
+from lint.rules.loader import RuleSet, load_ruleset, with_own_rules
+from lint.rules.suppression import CATEGORY_LABEL
 
 if TYPE_CHECKING:
     from lint.autofix import Fixer
@@ -97,7 +98,7 @@ def _settings(config: Path | None, isolated: bool, options: dict[str, Any]) -> S
 
 
 def _load(settings: Settings) -> RuleSet:
-    return load_ruleset(settings.all_rulesets, base=Path.cwd())
+    return with_own_rules(load_ruleset(settings.all_rulesets, base=Path.cwd()))
 
 
 # --------------------------------------------------------------------------- check
@@ -125,6 +126,8 @@ def _load(settings: Settings) -> RuleSet:
               help="Whose rules to apply and cite; repeatable.  [default: us]")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Globs to skip, replacing the default list.")
 @click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="Globs to skip, added to the default list.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files that .gitignore files ignore when walking folders.  [default: respect]")
 @click.option("--max-file-size", default=None, metavar="SIZE", help="Skip larger files (e.g. 10MB).  [default: 10MB]")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="Name (and so file kind) for text read from standard input with `-`.")
@@ -243,7 +246,7 @@ def _rules_table(ruleset: RuleSet) -> str:
         lines.append(f"{pack.name} ({len(pack_rules)} rules){': ' + pack.description if pack.description else ''}")
         for r in pack_rules:
             where = "" if len(r.jurisdictions) == len(JURISDICTIONS) else " [" + ",".join(r.jurisdictions) + "]"
-            lines.append(f"  {r.code:<7}{r.name:<38}{r.category:<29}{r.severity:<8}"
+            lines.append(f"  {r.code:<7}{r.name:<38}{r.category or CATEGORY_LABEL:<29}{r.severity:<8}"
                          f"{' preview' if r.preview else ''}{where}".rstrip())
         lines.append("")
     return "\n".join(lines).rstrip()
@@ -253,7 +256,7 @@ def _rules_markdown(rules: tuple[Rule, ...]) -> str:
     rows = ["| Code | Name | Category | Severity | What it catches |", "|---|---|---|---|---|"]
     for r in rules:
         what = " ".join(r.what.split()).replace("|", "\\|")
-        rows.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity}{' (preview)' if r.preview else ''} | {what} |")
+        rows.append(f"| {r.code} | `{r.name}` | {r.category or CATEGORY_LABEL} | {r.severity}{' (preview)' if r.preview else ''} | {what} |")
     return "\n".join(rows)
 
 

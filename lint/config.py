@@ -54,6 +54,7 @@ class Settings:
     quiet: bool = False
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     max_file_size: int = 10 * 1000**2
     extend_context: tuple[str, ...] = ()
     linked_disclosures: bool = False
@@ -167,6 +168,7 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "quiet": _bool,
     "exclude": _str_list,
     "extend_exclude": _str_list,
+    "respect_gitignore": _bool,
     "max_file_size": _size,
     "extend_context": _str_list,
     "linked_disclosures": _bool,

@@ -1,13 +1,20 @@
-"""Turn the paths on the command line into the files to lint, each with its file kind."""
+"""Turn the paths on the command line into the files to lint, each with its file kind.
+
+Walking is one `os.walk`: no per-file `stat` or `resolve()`; display paths are the
+walked folder's, resolved once, joined with each file's relative path.
+"""
 from __future__ import annotations
 
 import logging
 import os
-from fnmatch import fnmatch
+from fnmatch import translate
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
+import regex
+
 from lint.config import Settings
+from lint.gitignore import GitIgnore
 from lint.models import SourceFile
 
 LOG = logging.getLogger(__name__)
@@ -16,6 +23,20 @@ LOG = logging.getLogger(__name__)
 KINDS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    # templates of static-site generators: HTML with template tags, which are not prose
+    ".njk": "html",
+    ".liquid": "html",
+    ".hbs": "html",
+    ".handlebars": "html",
+    ".jinja": "html",
+    ".jinja2": "html",
+    ".j2": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "mdx",
 }
 DEFAULT_KIND = "text"
 
@@ -33,56 +54,84 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
-    """True if the path, or any directory above it, matches an exclude glob.
+class Excludes:
+    """`exclude` globs, compiled once: a glob without a slash matches a file or folder name
+    anywhere (like .gitignore); one with a slash matches the path relative to the config root."""
 
-    A pattern without a slash matches a file or directory name anywhere (like
-    .gitignore); a pattern with a slash matches the path relative to `root`.
-    """
-    try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        rel = path.as_posix()
-    parts = rel.split("/")
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            anchored = pattern.lstrip("/")
-            if any(fnmatch("/".join(parts[: i + 1]), anchored) for i in range(len(parts))):
-                return True
-        elif any(fnmatch(part, pattern) for part in parts):
+    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+        names = [p.rstrip("/") for p in patterns if "/" not in p.rstrip("/")]
+        paths = [p.strip("/") for p in patterns if "/" in p.rstrip("/")]
+        self._names = regex.compile("|".join(translate(p) for p in names)) if names else None
+        self._paths = regex.compile("|".join(translate(p) for p in paths)) if paths else None
+        self._root = os.path.abspath(root)
+
+    def base(self, folder: str) -> str | None:
+        """`folder` relative to the config root ("" for the root itself), or None if outside it."""
+        rel = os.path.relpath(os.path.abspath(folder), self._root).replace(os.sep, "/")
+        return None if rel == ".." or rel.startswith("../") else ("" if rel == "." else rel)
+
+    def excluded(self, name: str, rel: str | None) -> bool:
+        """True if a file or folder called `name`, at `rel` from the config root, is excluded."""
+        if self._names is not None and self._names.fullmatch(name):
             return True
-    return False
+        return self._paths is not None and rel is not None and self._paths.fullmatch(rel) is not None
 
 
 def discover(paths: Iterable[str], settings: Settings, *, cwd: Path | None = None) -> Iterator[SourceFile]:
-    """Files to lint, in sorted order per argument. Explicit files are always linted."""
+    """Files to lint, in sorted order per argument. Explicit files are always linted.
+
+    Walking a folder skips excluded names and paths and, with `respect-gitignore`, what
+    .gitignore files ignore; the folder given is walked even if it would be excluded.
+    """
     cwd = cwd or Path.cwd()
-    excludes = settings.all_excludes
+    excludes = Excludes(settings.all_excludes, settings.root)
     seen: set[str] = set()
     for arg in paths:
         root = Path(arg)
         if root.is_dir():
-            found = sorted(_walk(root, excludes, settings.root), key=lambda p: p.as_posix())
+            shown = display_path(root, cwd)
+            prefix = "" if shown == "." else shown.rstrip("/") + "/"
+            ignore = GitIgnore.above(arg) if settings.respect_gitignore else None
+            found = [(root / rel, prefix + rel) for rel in sorted(_walk(arg, excludes, ignore))]
         else:
-            found = [root]  # explicit (or missing: reading it reports the problem)
-        for file in found:
+            found = [(root, display_path(root, cwd))]  # explicit (or missing: reading it reports the problem)
+        for file, display in found:
             key = os.path.normcase(os.path.abspath(file))
             if key in seen:
                 continue
             seen.add(key)
-            yield SourceFile(path=str(file), display=display_path(file, cwd), kind=kind_for(file.name))
+            yield SourceFile(path=str(file), display=display, kind=kind_for(file.name))
 
 
-def _walk(root: Path, excludes: tuple[str, ...], config_root: Path) -> Iterator[Path]:
+def _walk(root: str, excludes: Excludes, ignore: GitIgnore | None) -> Iterator[str]:
+    """Paths of lintable files under `root`, relative to it, with "/" separators."""
+    base = excludes.base(root)
+    layers: dict[str, GitIgnore] = {"": ignore} if ignore is not None else {}
     for dirpath, dirnames, filenames in os.walk(root, onerror=_log_walk_error):
-        here = Path(dirpath)
-        dirnames[:] = [d for d in dirnames if not is_excluded(here / d, excludes, config_root)]
+        rel = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        rel = "" if rel == "." else rel
+        here = rel + "/" if rel else ""
+        config_rel = None if base is None else (base + "/" if base else "") + here
+        gitignore = layers.pop(rel, None)
+        if gitignore is not None:
+            gitignore = gitignore.child(dirpath, rel, filenames)
+        kept = []
+        for d in dirnames:
+            if excludes.excluded(d, None if config_rel is None else config_rel + d):
+                continue
+            if gitignore is not None:
+                if gitignore.ignored(here + d, is_dir=True):
+                    continue
+                layers[here + d] = gitignore
+            kept.append(d)
+        dirnames[:] = kept
         for name in filenames:
-            if PurePosixPath(name).suffix.lower() in KINDS:
-                file = here / name
-                if not is_excluded(file, excludes, config_root):
-                    yield file
+            if PurePosixPath(name).suffix.lower() not in KINDS:
+                continue
+            if excludes.excluded(name, None if config_rel is None else config_rel + name):
+                continue
+            if gitignore is None or not gitignore.ignored(here + name):
+                yield here + name
 
 
 def _log_walk_error(error: OSError) -> None:

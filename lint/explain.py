@@ -55,8 +55,14 @@ def reference_line(ref: Any) -> str:
     return f"[{ref.id}] " + ", ".join(bits) + where + (f"\n      {ref.url}" if ref.url else "")
 
 
+def _example(text: str) -> str:
+    """An example as a list item: later lines of a multi-line example indented under the first."""
+    return text.strip().replace("\n", "\n    ")
+
+
 def as_text(rule: Rule) -> str:
-    flags = f"{rule.pack} pack, {rule.severity}, category {rule.category}" + (", preview" if rule.preview else "")
+    category = rule.category or "of the rule a finding is about"
+    flags = f"{rule.pack} pack, {rule.severity}, category {category}" + (", preview" if rule.preview else "")
     out = [f"{rule.code} {rule.name} ({flags})", ""]
     sections = [
         ("What it catches", rule.what),
@@ -78,7 +84,7 @@ def as_text(rule: Rule) -> str:
     if rule.defused_by:
         out += ["Not reported when the claim is", "  " + ", ".join(sorted(rule.defused_by)), ""]
     out.append("Flags")
-    out += [f"  - {e}" for e in rule.flag_examples]
+    out += [f"  - {_example(e)}" for e in rule.flag_examples]
     out.append("Does not flag")
-    out += [f"  - {e}" for e in rule.pass_examples]
+    out += [f"  - {_example(e)}" for e in rule.pass_examples]
     return "\n".join(out) + "\n"

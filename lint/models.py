@@ -64,19 +64,27 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
-    """An inline `healthlint-disable…` directive, as the extractor found it.
+    """One code (or every code, when `code` is "") switched off by a directive in the file.
 
-    `codes` empty means every code. `first_line`/`last_line` are the source lines
-    (1-based, inclusive) it covers; `line` is where the directive itself stands.
+    The directive stands at `line`:`column`–`end_line`:`end_column`; it covers findings
+    that start from `first` up to `last` (inclusive (line, column) pairs). One directive
+    naming three codes gives three Suppressions, so each can be reported unused on its
+    own. `error` says why a directive could not be read (then it covers nothing).
     """
 
     line: int
     column: int
-    codes: tuple[str, ...]
-    first_line: int
-    last_line: int
+    end_line: int
+    end_column: int
+    code: str
+    first: tuple[int, int]
+    last: tuple[int, int]
+    form: str = "disable"  # disable | disable-next-line | disable-file | front-matter | enable
     reason: str = ""
-    form: str = "disable"  # disable | disable-next-line | disable-file | front-matter
+    error: str = ""
+
+    def covers(self, line: int, column: int) -> bool:
+        return not self.error and self.first <= (line, column) <= self.last
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Sequence
 
@@ -17,6 +18,7 @@ from lint.config import Settings
 from lint.discover import discover, display_path, kind_for
 from lint.errors import ConfigError, InputError, InputNotice
 from lint.extract import extract
+from lint.filter import suppress
 from lint.filter.baseline import Baseline
 from lint.filter.context import Triggers, load_triggers
 from lint.filter.linked import LinkedPages
@@ -24,11 +26,11 @@ from lint.filter.select import PerFileIgnores, select_rules
 from lint.models import Document, Finding, Rule, RunSummary, SourceFile
 from lint.read import read_source
 from lint.report.base import Reporter
-from lint.rules.loader import RuleSet, load_ruleset
+from lint.rules.loader import RuleSet, load_ruleset, with_own_rules
 
 LOG = logging.getLogger(__name__)
 
-Notify = Callable[[str, str], None]  # (level "error" | "notice", message)
+Notify = Callable[[str, str], None]  # (level "error" | "warning" | "notice", message)
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Linter:
 
     @classmethod
     def from_settings(cls, settings: Settings, *, ruleset: RuleSet | None = None) -> "Linter":
-        ruleset = ruleset or load_ruleset(settings.all_rulesets, base=Path.cwd())
+        ruleset = with_own_rules(ruleset or load_ruleset(settings.all_rulesets, base=Path.cwd()))
         _check_selectors(settings, ruleset)
         return cls(
             settings=settings,
@@ -77,16 +79,28 @@ class Linter:
             linked_pages=self.linked_pages,
             baseline=self.baseline,
             root=self.settings.root,
+            active=self.active_codes,
         )
 
-    def lint_source(self, source: SourceFile, *, stdin: BinaryIO | None = None) -> list[Finding]:
-        text = read_source(source, max_size=self.settings.max_file_size, stdin=stdin)
-        return self.lint_read(source, text)
+    @cached_property
+    def active_codes(self) -> frozenset[str]:
+        """Codes of the rules this run applies."""
+        return frozenset(rule.code for rule in self.rules)
 
-    def lint_read(self, source: SourceFile, text: str) -> list[Finding]:
+    def lint_source(self, source: SourceFile, *, stdin: BinaryIO | None = None,
+                    warn: Callable[[str], None] | None = None) -> list[Finding]:
+        """Findings for one file; `warn` hears about suppression directives it cannot use."""
+        text = read_source(source, max_size=self.settings.max_file_size, stdin=stdin)
+        return self.lint_read(source, text, warn=warn)
+
+    def lint_read(self, source: SourceFile, text: str, *, warn: Callable[[str], None] | None = None) -> list[Finding]:
         """Findings for a source whose text is already read (--fix lints its edited text this way)."""
+        doc = extract(source, text)
+        if warn is not None:
+            for message in suppress.problems(doc, self.rules_by_code):
+                warn(message)
         page = Path(source.display if source.path == "-" else source.path)
-        return self.lint_document(extract(source, text), page=page)
+        return self.lint_document(doc, page=page)
 
     def lint_text(self, text: str, *, kind: str = "text", path: str = "<text>") -> list[Finding]:
         """Findings for a string, as if it were a file of `kind`; set-aside findings are left out."""
@@ -140,7 +154,8 @@ def run(
         if progress:
             progress(source)
         try:
-            findings = lint(source) if lint else linter.lint_source(source, stdin=stdin)
+            warn = partial(notify, "warning") if notify else None
+            findings = lint(source) if lint else linter.lint_source(source, stdin=stdin, warn=warn)
         except InputNotice as notice:
             summary.notices.append(str(notice))
             if notify:

@@ -1,7 +1,10 @@
 """Verify decoding and the bad-input guards: every problem is one clear line, never a traceback."""
 from __future__ import annotations
 
+import builtins
 import codecs
+import io
+import time
 
 import pytest
 
@@ -73,3 +76,63 @@ def test_notices_alone_do_not_fail_the_run(cli, tmp_path):
     result = cli("image.txt")
     assert result.exit_code == 0 and "binary file" in result.stderr
     assert cli("-q", "image.txt").stderr == ""
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.html", "empty.md", "empty.mdx", "blank.md"])
+def test_empty_and_blank_files_are_clean(cli, tmp_path, name):
+    (tmp_path / name).write_text("" if name.startswith("empty") else " \n\n\t\n")
+    result = cli(name)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
+    from lint.config import Settings
+    from lint.pipeline import Linter, run, sources_for
+    from lint.report import make
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gone.md").write_text("It cures pain.\n")
+    (tmp_path / "kept.md").write_text("It cures pain.\n")
+    settings = Settings()
+    sources = sources_for(["."], settings)
+    (tmp_path / "gone.md").unlink()
+    messages: list[tuple[str, str]] = []
+    out = io.StringIO()
+    summary = run(Linter.from_settings(settings), sources, make("text", out, settings),
+                  notify=lambda level, message: messages.append((level, message)))
+    assert messages == [("error", "gone.md: no such file")]
+    assert out.getvalue().startswith("kept.md:1:4: HL101") and summary.errors == ["gone.md: no such file"]
+
+
+def test_permission_denied(cli, tmp_path, monkeypatch):
+    (tmp_path / "locked.html").write_text("<p>It cures pain.</p>")
+    (tmp_path / "open.html").write_text("<p>It cures pain.</p>")
+    real_open = builtins.open
+
+    def guarded(file, *args, **kwargs):  # works as root too, where chmod 000 would not stop a read
+        if str(file).endswith("locked.html"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    result = cli()
+    assert result.exit_code == 2
+    assert result.stderr == "healthlint: error: locked.html: permission denied\n"
+    assert result.stdout.startswith("open.html:1:7: HL101")
+
+
+def test_a_50_mb_single_line_file_is_skipped_at_once(cli, tmp_path):
+    with open(tmp_path / "huge.html", "wb") as fh:
+        fh.write(b"<p>" + b"Ketamine cures pain. " * (50 * 1000**2 // 21) + b"</p>")
+    started = time.perf_counter()
+    result = cli("huge.html")
+    assert time.perf_counter() - started < 1.0
+    assert result.exit_code == 0
+    assert result.stderr.startswith("healthlint: notice: huge.html: skipped: 49,999,999 bytes is larger")
+
+
+def test_a_long_single_line_file_under_the_limit_is_read_in_linear_time(linter):
+    line = "<p>Our clinic <b>helps</b> people &amp; families.</p> " * 20_000  # ~1 MB, one line
+    started = time.perf_counter()
+    assert linter.lint_text(line, kind="html") == []
+    assert time.perf_counter() - started < 5.0

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from lint.extract import text
+from lint.extract import html, markdown, text
 from lint.models import Document, SourceFile
 
 #: Extractor name → function. Adding a file kind is adding a module and a line here.
 EXTRACTORS: dict[str, Callable[[SourceFile, str], Document]] = {
     text.KIND: text.extract,
+    html.KIND: html.extract,
+    markdown.KIND: markdown.extract,
+    markdown.MDX_KIND: markdown.extract_mdx,
 }
 
 

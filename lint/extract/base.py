@@ -68,8 +68,21 @@ class DocumentBuilder:
         """Prose length so far: the offset the next piece will start at."""
         return self._length
 
+    @property
+    def next_start(self) -> int:
+        """Prose offset the next piece will start at (after a pending block break)."""
+        return self._length + (len(BLOCK_BREAK) if self._pending_break else 0)
+
+    @property
+    def at_block_start(self) -> bool:
+        """True when no prose has been added to the current block yet."""
+        return self._pending_break or self._length == self._block_start
+
     def add(self, text: str, source_start: int) -> None:
         """Append source text verbatim: prose character i is source character source_start + i."""
+        if text.isascii():  # nothing to fold or drop: the common case, and much faster
+            self._push(text, source_start, source_start + len(text), verbatim=True)
+            return
         text = text.translate(_FOLD)
         pos = 0
         for m in _INVISIBLE.finditer(text):
@@ -79,7 +92,8 @@ class DocumentBuilder:
 
     def add_replacement(self, text: str, source_start: int, source_end: int) -> None:
         """Append prose that stands for a whole source range (an entity, a `<br>`)."""
-        text = _INVISIBLE.sub("", text.translate(_FOLD))
+        if not text.isascii():
+            text = _INVISIBLE.sub("", text.translate(_FOLD))
         self._push(text, source_start, source_end, verbatim=False)
 
     def end_block(self) -> None:

@@ -1,9 +1,13 @@
-"""Plain text: everything is prose; blank lines, list items and heading-like lines start blocks."""
+"""Plain text: everything is prose; blank lines, list items and heading-like lines start blocks.
+
+A line that is only a directive (`healthlint-disable-next-line HL101 -- reason`) is not prose.
+"""
 from __future__ import annotations
 
 import regex
 
 from lint.extract.base import DocumentBuilder
+from lint.extract.directives import Directives
 from lint.models import Document, SourceFile
 
 KIND = "text"
@@ -16,10 +20,12 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with 
 
 def extract(source: SourceFile, text: str) -> Document:
     builder = DocumentBuilder(source, text)
+    directives = Directives(text)
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0)]
     for i, (start, line) in enumerate(lines):
         body = line.rstrip("\r\n")
-        if not body.strip():
+        if not body.strip() or (body.lstrip().startswith("healthlint-")
+                                and directives.comment(body, start, start + len(body))):
             builder.end_block()
             continue
         if _BULLET.match(body) or body.lstrip().startswith("#"):
@@ -28,6 +34,7 @@ def extract(source: SourceFile, text: str) -> Document:
         next_line = lines[i + 1][1] if i + 1 < len(lines) else ""
         if _is_heading(body, next_line):
             builder.end_block()
+    builder.suppressions = directives.suppressions()
     return builder.build()
 
 

@@ -66,7 +66,7 @@ def descriptor(rule: Rule, *, help_uri: str = "") -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVEL.get(rule.severity, "warning")},
         "properties": {
             "category": rule.category,
-            "tags": ["health-marketing", "compliance", rule.category, f"pack:{rule.pack}"],
+            "tags": [t for t in ("health-marketing", "compliance", rule.category, f"pack:{rule.pack}") if t],
             "problem.severity": PROBLEM_SEVERITY.get(rule.severity, "warning"),
         },
     }

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from lint.errors import RuleError
 from lint.models import Citation, Document, Finding, Hit, Rule
-from lint.rules import citation, phrase, requires
+from lint.rules import citation, phrase, requires, suppression
 from lint.rules.render import quote, render, render_replacement
 
 LOG = logging.getLogger(__name__)
@@ -17,6 +17,7 @@ KINDS: dict[str, ModuleType] = {
     phrase.KIND: phrase,
     citation.KIND: citation,
     requires.KIND: requires,
+    suppression.KIND: suppression,
 }
 
 
@@ -40,7 +41,7 @@ def to_finding(rule: Rule, hit: Hit, doc: Document, citations: tuple[Citation, .
     src_start, src_end = smap.source_span(hit.start, hit.end)
     line, column = smap.line_col(src_start)
     document_level = bool(hit.variables.get("document_level"))
-    if src_end <= src_start:
+    if document_level or src_end <= src_start:  # a page-level finding is a point: `text` is empty
         end_line, end_column = line, column
     else:
         end_line, end_column = smap.end_line_col(src_end)

@@ -12,7 +12,7 @@ import yaml
 import lint
 from lint.errors import RuleError
 from lint.models import JURISDICTIONS, Reference, Rule
-from lint.rules import KINDS
+from lint.rules import KINDS, suppression
 from lint.rules.render import check_template
 from lint.rules.schema import PACK_FIELDS, REFERENCE_FIELDS, REFERENCE_ID, RULE_FIELDS, Check, string_list
 
@@ -158,6 +158,15 @@ def load_ruleset(specs: Sequence[str], *, base: Path | None = None) -> RuleSet:
                 seen[key] = rule.origin
             rules.append(rule)
     return RuleSet(rules=tuple(rules), references=references, packs=tuple(packs))
+
+
+def with_own_rules(ruleset: RuleSet) -> RuleSet:
+    """The set plus healthlint's own HL9xx rules, which exist whatever packs are loaded."""
+    own = [rule for rule in suppression.rules() if rule.code not in ruleset.by_code()]
+    if not own:
+        return ruleset
+    pack = Pack(name=suppression.PACK, description=suppression.PACK_DESCRIPTION, path=Path(suppression.__file__))
+    return RuleSet(rules=(*ruleset.rules, *own), references=ruleset.references, packs=(*ruleset.packs, pack))
 
 
 def _pack_mapping(path: Path) -> Mapping[str, Any]:

@@ -9,8 +9,9 @@ import regex
 
 from lint.models import Document, Span
 
-# [1] [1, 2] [1-3] [^1] and superscript digits ¹²³
-MARKER = regex.compile(r"\[\^?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|([\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+# [1] [1, 2] [1-3] [^1] and superscript digits ¹²³; and Markdown's named footnotes [^trials]
+MARKER = regex.compile(r"\[\^?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|([\u00b9\u00b2\u00b3\u2070-\u2079]+)|\[\^([\w-]+)\]")
+_FOOTNOTE_DEFINITION = regex.compile(r"^\s*\[\^([\w-]+)\]:")
 # (Smith et al., 2019) (Smith 2019) (Smith and Jones, 2019; Lee 2020) Smith et al. (2019) Smith (2019)
 AUTHOR_YEAR = regex.compile(
     r"""
@@ -49,6 +50,7 @@ class ReferenceList:
 
     numbers: frozenset[int]
     unnumbered: int
+    footnotes: frozenset[str] = frozenset()
 
     def has(self, number: int) -> bool:
         return number in self.numbers or 0 < number <= self.unnumbered
@@ -71,6 +73,7 @@ def is_paper_link(href: str) -> bool:
 def reference_list(doc: Document) -> ReferenceList:
     """Numbered entries anywhere, plus entries under a References heading or that look bibliographic."""
     numbers: set[int] = set()
+    footnotes: set[str] = set()
     unnumbered = 0
     in_section = False
     for block in doc.blocks:
@@ -78,12 +81,14 @@ def reference_list(doc: Document) -> ReferenceList:
         if len(text) <= 40 and _REFERENCES_HEADING.match(text):
             in_section = True
             continue
+        if named := _FOOTNOTE_DEFINITION.match(text):
+            footnotes.add(named.group(1).lower())
         numbered = _NUMBERED_ENTRY.match(text)
         if numbered and (in_section or _BIBLIOGRAPHIC.search(text) or numbered.group(1)):
             numbers.add(int(numbered.group(1) or numbered.group(2)))
         elif in_section or (_BIBLIOGRAPHIC.search(text) and len(text) < 600 and not MARKER.search(text)):
             unnumbered += 1
-    return ReferenceList(frozenset(numbers), unnumbered)
+    return ReferenceList(frozenset(numbers), unnumbered, frozenset(footnotes))
 
 
 def marker_numbers(text: str) -> list[int]:
@@ -107,6 +112,11 @@ def citation_in(doc: Document, span: Span, refs: ReferenceList) -> tuple[bool, s
         return True, ""
     unresolved = ""
     for m in MARKER.finditer(text):
+        if m.group(3) is not None:
+            if m.group(3).lower() in refs.footnotes:
+                return True, ""
+            unresolved = unresolved or m.group(0)
+            continue
         numbers = marker_numbers(m.group(1) or m.group(2))
         if any(refs.has(n) for n in numbers):
             return True, ""

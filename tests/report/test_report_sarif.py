@@ -36,7 +36,7 @@ def test_valid_against_the_schema(lint_site, validator, files):
 def test_driver_lists_every_rule_with_help(lint_site):
     driver = sarif(lint_site)["runs"][0]["tool"]["driver"]
     assert (driver["name"], driver["version"], driver["informationUri"]) == ("healthlint", VERSION, HOMEPAGE)
-    assert [r["id"] for r in driver["rules"]] == ["XT101", "XT151", "XT201"]
+    assert [r["id"] for r in driver["rules"]] == ["XT101", "XT151", "XT201", "HL901"]
     rule = driver["rules"][0]
     assert rule["name"] == "wonder-drug-claim"
     assert rule["shortDescription"]["text"] == "Calling a treatment a wonder drug."

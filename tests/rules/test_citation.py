@@ -86,3 +86,9 @@ def test_is_paper_link(href, paper):
 @pytest.mark.parametrize(("marker", "numbers"), [("1", [1]), ("1, 3", [1, 3]), ("2-4", [2, 3, 4]), ("¹²", [12])])
 def test_marker_numbers(marker, numbers):
     assert marker_numbers(marker) == numbers
+
+
+def test_named_markdown_footnotes():
+    assert uncited("Trials found pain eased.[^trials]\n\n[^trials]: Small randomised trials.") == []
+    (message,) = uncited("Trials found pain eased.[^trials]\n\nNo definitions here.")
+    assert message.endswith("[^trials] has no entry on the page")

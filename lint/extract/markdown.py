@@ -1,0 +1,126 @@
+"""Markdown (and MDX) → Document, with markdown-it-py for CommonMark block and inline structure.
+
+Front matter gives its title-like values; fenced and indented code, inline code, HTML
+comments and link/image URLs are skipped; raw HTML goes through the HTML reader (whose
+state carries across blocks, so `<script>` … `</script>` around Markdown is skipped);
+template tags and, in MDX, `import`/`export` blocks and `{…}` expressions are masked.
+Footnote references stay literal (`[^1]`) and each definition is a block that starts
+with its `[^1]:` marker, so the citation rule can read them.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+import regex
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from lint.extract import frontmatter, templates
+from lint.extract.base import DocumentBuilder
+from lint.extract.directives import Directives
+from lint.extract.flow import Flow
+from lint.extract.html import HtmlReader
+from lint.extract.mdinline import InlineReader
+from lint.models import Document, SourceFile
+
+LOG = logging.getLogger(__name__)
+
+KIND = "markdown"
+MDX_KIND = "mdx"
+_LINE_END = regex.compile(r"\n")
+_FOOTNOTE_MARKER = regex.compile(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """CommonMark with raw HTML, GitHub tables and strikethrough, and in-place footnotes."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
+    md.disable("text_join")  # keep escapes and references as their own tokens, with their markup
+    return md
+
+
+def working_copy(text: str, *, mdx: bool) -> tuple[str, list[templates.Comment], frontmatter.FrontMatter | None]:
+    """The text markdown-it parses: same length and offsets as `text`, but line breaks as
+    markdown-it counts them (`\\r\\n` → ` \\n`), front matter blanked, templates masked."""
+    work = text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
+    front = frontmatter.find(work)
+    if front is not None:
+        work = _NOT_NEWLINE.sub(" ", work[:front.end]) + work[front.end:]
+    masked, comments = templates.mask(work, filler=templates.FILLER, mdx=mdx)
+    return masked, comments, front
+
+
+def extract(source: SourceFile, text: str) -> Document:
+    """The Document for a Markdown page."""
+    return _extract(source, text, mdx=source.kind == MDX_KIND)
+
+
+def extract_mdx(source: SourceFile, text: str) -> Document:
+    """The Document for an MDX page: Markdown whose ESM and `{…}` expressions are code."""
+    return _extract(source, text, mdx=True)
+
+
+def _extract(source: SourceFile, text: str, *, mdx: bool) -> Document:
+    masked, comments, front = working_copy(text, mdx=mdx)
+    builder = DocumentBuilder(source, text)
+    flow = Flow(builder)
+    directives = Directives(text)
+    for comment in comments:
+        directives.comment(comment.body, comment.start, comment.end)
+    if front is not None:
+        for directive in frontmatter.read(front, flow):
+            directives.add(directive)
+    starts = [0, *(m.end() for m in _LINE_END.finditer(masked))]
+    html = HtmlReader(flow, directives, text)
+    inline = InlineReader(flow, html, masked, text, starts)
+    _walk(parser().parse(masked), masked, starts, flow, html, inline)
+    html.finish()
+    builder.suppressions = directives.suppressions()
+    return builder.build()
+
+
+def _walk(tokens: list[Any], masked: str, starts: list[int], flow: Flow, html: HtmlReader, inline: InlineReader) -> None:
+    """Block tokens in order: inline content is prose, raw HTML is read as HTML, code is skipped."""
+    cell = False
+    for token in tokens:
+        kind = token.type
+        if kind == "inline":
+            if not html.skipping:
+                inline.read(token, cell=cell)
+            html.block_ended()
+            flow.end_block()
+        elif kind in ("th_open", "td_open"):
+            cell = True
+        elif kind in ("th_close", "td_close"):
+            cell = False
+        elif kind == "html_block" and token.map:
+            _html_block(token, masked, starts, html)
+            flow.end_block()
+        elif kind == "footnote_reference_open" and token.map:
+            flow.end_block()
+            line = starts[token.map[0]]
+            m = _FOOTNOTE_MARKER.match(masked, line)
+            if m and not html.skipping:
+                flow.verbatim(m.group(1), m.start(1))
+        elif kind in ("fence", "code_block", "hr"):
+            flow.end_block()
+
+
+def _html_block(token: Any, masked: str, starts: list[int], html: HtmlReader) -> None:
+    """Feed a raw HTML block to the HTML reader; container markers (`> `, list indents) become spaces."""
+    first, last = token.map
+    start = starts[first]
+    end = starts[last] if last < len(starts) else len(masked)
+    region = masked[start:end]
+    content = token.content
+    if region != content:
+        lines = region.split("\n")
+        for i, piece in enumerate(content.split("\n")[: len(lines)]):
+            if piece and lines[i].endswith(piece):
+                lines[i] = " " * (len(lines[i]) - len(piece)) + piece
+        region = "\n".join(lines)
+    html.feed(region.replace(templates.FILLER, templates.SPACE), start)

@@ -1,0 +1,73 @@
+"""Verify the Markdown extractor: source positions through markup, front matter, links, footnotes, MDX."""
+from __future__ import annotations
+
+import pytest
+
+from lint.extract import extract
+from lint.models import SourceFile
+
+
+def doc_for(text: str, kind: str = "markdown"):
+    return extract(SourceFile(f"p.{kind}", f"p.{kind}", kind), text)
+
+
+@pytest.mark.parametrize(
+    ("src", "expect"),
+    [
+        ("Our **ketamine** _cures_ fibromyalgia.\n", [(1, 19, "HL101")]),
+        ("Intro.\n\n> - Our infusions cure\n>   fibromyalgia.\n", [(3, 19, "HL101")]),
+        ("| a | b |\n|---|---|\n| x | it cures pain |\n", [(3, 10, "HL101")]),
+        ("It&rsquo;s non\\-addictive &amp; more.\n", [(1, 12, "HL112")]),
+        ("See [a miracle cure](https://example.org/miracle-cure \"miracle cure\").\n", [(1, 8, "HL151")]),
+        ("![Guaranteed relief](x.png)\n", [(1, 3, "HL121")]),
+        ("---\ntitle: Ketamine cures pain\ntags: [cures pain]\n---\n# Hi\n", [(2, 17, "HL101")]),
+        ("+++\ndescription = \"A miracle treatment\"\n+++\n", [(2, 18, "HL151")]),
+        ("Text `cures pain` and <!-- cures pain --> and [x](/cures-pain).\n", []),
+        ("{{< note >}}cures pain{{< /note >}}\n", [(1, 13, "HL101")]),
+    ],
+)
+def test_positions(assert_findings, src, expect):
+    assert_findings(src, kind="markdown", expect=expect)
+
+
+def test_crlf_and_wrapped_claim(assert_findings):
+    found = assert_findings("Para.\r\n\r\nOur infusions cure\r\n*fibromyalgia*.\r\n", kind="markdown", expect=[(3, 15, "HL101")])
+    assert (found[0].end_line, found[0].end_column) == (4, 14)
+
+
+def test_links_and_autolinks():
+    doc = doc_for('See [Smith *2020*](https://doi.org/10.1/x "t") and <https://pubmed.ncbi.nlm.nih.gov/2/>.\n\n'
+                  '[ref]: /r\n\nA [ref] link.\n')
+    assert [(doc.prose[link.start:link.end], link.href) for link in doc.links] == [
+        ("Smith 2020", "https://doi.org/10.1/x"), ("", "https://pubmed.ncbi.nlm.nih.gov/2/"), ("ref", "/r")]
+
+
+def test_link_with_a_template_url_keeps_it_as_written():
+    doc = doc_for("Read [this]({{ site.url }}/p).\n")
+    assert [(doc.prose[link.start:link.end], link.href) for link in doc.links] == [("this", "{{ site.url }}/p")]
+
+
+def test_footnote_definition_is_its_own_block_starting_with_its_marker():
+    doc = doc_for("Pain fell.[^smith]\n\n[^smith]: Smith 2020.\n")
+    assert [doc.prose[b.start:b.end] for b in doc.blocks] == ["Pain fell.[^smith]", "[^smith]: Smith 2020."]
+
+
+def test_mdx_skips_esm_and_expressions():
+    doc = doc_for("import X from 'x'\n\n# Cures pain {props.n}\n\n<X claim={'cures pain'} />\n", "mdx")
+    assert [" ".join(doc.prose[b.start:b.end].split()) for b in doc.blocks] == ["Cures pain"]
+
+
+def test_unreadable_front_matter_is_not_prose():
+    doc = doc_for("---\ntitle: [unclosed\n---\nBody.\n")
+    assert doc.prose.strip() == "Body."
+
+
+def test_html_state_carries_across_blocks():
+    doc = doc_for("<template>\n\nCures pain.\n\n</template>\n\nShown.\n")
+    assert doc.prose.strip() == "Shown."
+
+
+@pytest.mark.parametrize(("name", "out"), [("page.md", "page.md:3:6: HL101"), ("page.txt", "")])
+def test_stdin_is_read_as_the_kind_its_name_says(cli, name, out):
+    result = cli("-", "--stdin-filename", name, input="# Title\n\nIt **cures** pain.\n")
+    assert result.stdout[:len("page.md:3:6: HL101")] == out  # in text, `**` is text and splits the claim
