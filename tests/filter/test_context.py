@@ -68,6 +68,8 @@ ADDED_TRIGGERS = [
     ("Several clinics described the drug as non-addictive.", "non-addictive", ("attributed",)),
     ("Be careful with any provider that claims its treatment works for everyone.", "works for everyone", ("attributed",)),
     ("If a clinic tells you that stem cells can cure Parkinson's disease, be careful.", "cure Parkinson's", ("attributed",)),
+    ("Clinics have opened around the country promising nearly instant relief with ketamine.", "instant relief", ("attributed",)),
+    ("People book drips for a quick pick-me-up or a supposed immune boost.", "immune boost", ("attributed",)),
     # a one-word answer denies the question, not the next sentence: "No." is not "no"
     ("Will I hallucinate? No. You stay fully alert the whole time.", "stay fully alert", ()),
     # "and" + a new verb starts a new clause: the negation before it does not reach past it
