@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of the bundled rule packs on the labelled dev set (tests/devset/*.txt).
 
-    python scripts/devset.py [--verbose] [--check] [DIR]
+    python scripts/devset.py [--verbose] [--check] [--readme] [DIR]
 
 A page is plain text with inline labels:
 
@@ -19,7 +19,7 @@ category overlaps it; any other finding is a false positive of its category (a f
 finding matches is a false negative. Precision counts findings, recall counts labels.
 
 `--check` exits 1 when precision or recall is below 0.9 overall or for any category with at
-least 5 labels.
+least 5 labels. `--readme` writes the table into README.md (between the devset-table markers).
 """
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ DEFAULT_DIR = ROOT / "tests" / "devset"
 THRESHOLD = 0.9
 MIN_LABELS = 5  # a category is checked on its own from this many labels
 
+README = ROOT / "README.md"
+README_BLOCK = regex.compile(r"(<!-- devset-table:start -->\n)(.*?)(<!-- devset-table:end -->)", regex.S)
 _MARKER = regex.compile(r"\[\[([a-z_]+(?:\s*,\s*[a-z_]+)*)\|(.+?)\]\]", regex.S)
 _META = regex.compile(r"%%\s*([a-z_]+)\s*:\s*(.*)")
 
@@ -323,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="folder of labelled pages")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every false positive and false negative")
     parser.add_argument("--check", action="store_true", help="exit 1 when precision or recall is below 0.9")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     try:
@@ -330,7 +333,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DevsetError as exc:
         print(f"devset: error: {exc}", file=sys.stderr)
         return 2
-    print(format_table(report))
+    table = format_table(report)
+    print(table)
+    if args.readme:
+        text = README.read_text(encoding="utf-8")
+        README.write_text(README_BLOCK.sub(lambda m: m.group(1) + table + "\n" + m.group(3), text), encoding="utf-8")
     if args.verbose and report.misses:
         print()
         print(format_misses(report))

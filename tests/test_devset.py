@@ -118,6 +118,12 @@ def test_devset_precision_and_recall_hold(report):
     assert not failures, "\n".join(failures) + "\n\n" + devset.format_misses(report)
 
 
+def test_readme_devset_table_is_current(report):
+    match = devset.README_BLOCK.search(devset.README.read_text(encoding="utf-8"))
+    assert match, "README lacks the devset-table markers"
+    assert match.group(2) == devset.format_table(report) + "\n", "README dev-set table is stale: run `python scripts/devset.py --readme`"
+
+
 def test_script_check_exit_status(capsys):
     assert devset.main(["--check"]) == 0
     assert "| **overall** |" in capsys.readouterr().out
