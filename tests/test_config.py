@@ -102,13 +102,13 @@ def test_config_ruleset_paths_are_relative_to_the_config(tmp_path, cli):
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "extra.yaml").write_text(
         "rules:\n  - code: XY101\n    name: wonder-claim\n    kind: phrase\n    category: hype\n"
-        "    severity: warning\n    patterns: [wonder drug]\n    message: hype\n    fix: say what it does\n"
-        "    examples:\n      flag: [a wonder drug]\n      pass: [a drug]\n"
+        "    severity: warning\n    patterns: [sparkle drug]\n    message: hype\n    fix: say what it does\n"
+        "    examples:\n      flag: [a sparkle drug]\n      pass: [a drug]\n"
     )
     (tmp_path / ".healthlint.yaml").write_text("extend-rulesets: [packs/extra.yaml]\n")
     sub = tmp_path / "pages"
     sub.mkdir()
-    (sub / "p.txt").write_text("Try our wonder drug.\n")
+    (sub / "p.txt").write_text("Try our sparkle drug.\n")
     result = cli("p.txt", cwd=sub)
     assert result.stdout == "p.txt:1:9: XY101 hype\n"
 

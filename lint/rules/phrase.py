@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping
 
 import regex
 
-from lint.models import Document, Hit
+from lint.models import Document, Hit, Span
 from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns
 from lint.rules.schema import CONTEXTS, string_list
 
@@ -41,12 +41,14 @@ def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind in
 
 def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
     prose = doc.prose
-    for m in compiled.pattern.finditer(prose, timeout=TIMEOUT_SECONDS):
-        if m.end() > doc.block_at(m.start()).end:
-            continue  # a phrase never runs from one heading, paragraph or cell into the next
-        if compiled.unless is not None:
-            sentence = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None
-            if sentence and compiled.unless.search(prose, sentence.start, max(sentence.end, m.end()),
-                                                   timeout=TIMEOUT_SECONDS):
-                continue
-        yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
+    # A phrase never runs from one heading, paragraph or cell into the next: search each
+    # block on its own, so that a match attempt spanning a boundary cannot swallow a real
+    # match that starts inside the next block.
+    for block in doc.blocks or (Span(0, len(prose)),):
+        for m in compiled.pattern.finditer(prose, block.start, block.end, timeout=TIMEOUT_SECONDS):
+            if compiled.unless is not None:
+                sentence = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None
+                if sentence and compiled.unless.search(prose, sentence.start, max(sentence.end, m.end()),
+                                                       timeout=TIMEOUT_SECONDS):
+                    continue
+            yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})

@@ -1,7 +1,8 @@
 """Kind `requires`: a page that promotes a treatment must carry a disclosure.
 
 A page promotes a treatment when it names the treatment (`treatment`) within a sentence
-or two of offering language (`promotion`: "book", "our clinic", "$450", "call today").
+or two of offering language in the same paragraph (`promotion`: "book", "our clinic",
+"$450", "call today"), or names it in a heading over such a paragraph.
 An educational article that offers nothing is left alone. If no `disclosure` pattern
 appears anywhere on the page (a negated mention such as "no side effects" does not
 count), one finding points at the first promotional mention. `when` narrows a rule to
@@ -14,7 +15,7 @@ from typing import Any, Iterator, Mapping
 
 import regex
 
-from lint.models import Document, Hit
+from lint.models import Document, Hit, Span
 from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns
 from lint.rules.schema import string_list
 
@@ -30,6 +31,7 @@ FIELDS = {
 VARIABLES: dict[str, object] = {"treatment": "ketamine infusions", "document_level": True}
 DEFUSED_BY: frozenset[str] = frozenset()  # a page-level omission has no sentence context
 NEARBY_SENTENCES = 2
+HEADING_CHARS = 80
 # A disclosure mention that is itself denied ("no side effects", "free of risk") discloses nothing.
 _DENIED = regex.compile(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,2}$")
 
@@ -69,16 +71,44 @@ def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
 
 
 def first_promoted_mention(compiled: Compiled, doc: Document) -> regex.Match[str] | None:
-    """The first treatment mention with offering language in its sentence or the ones around it."""
+    """The first treatment mention with offering language close by.
+
+    A page whose title (its first block) names the treatment and that offers anything is
+    promoting it. Otherwise the offer must be close by: within two sentences in the same
+    block, or, for a mention in a heading (a short block), in the first sentences of the
+    block after it ("Ketamine Infusions" over "Book your first session"). Offering
+    language elsewhere on the page (an "Our team" heading, a footer) does not make an
+    article about a treatment an advertisement for it.
+    """
     if not doc.sentences or compiled.promotion.search(doc.prose, timeout=TIMEOUT_SECONDS) is None:
         return None
     for m in compiled.treatment.finditer(doc.prose, timeout=TIMEOUT_SECONDS):
+        block = doc.block_at(m.start())
+        if block == doc.blocks[0]:
+            return m  # the page is about the treatment (its title), and it offers something
         index = doc.sentence_index(m.start())
-        first = doc.sentences[max(index - NEARBY_SENTENCES, 0)]
-        last = doc.sentences[min(index + NEARBY_SENTENCES, len(doc.sentences) - 1)]
-        if compiled.promotion.search(doc.prose, first.start, last.end, timeout=TIMEOUT_SECONDS):
+        if _offers(compiled, doc, index - NEARBY_SENTENCES, index + NEARBY_SENTENCES, block):
             return m
+        if _is_heading(doc.prose[block.start:block.end]):
+            following = doc.block_at(block.end + len("\n\n"))
+            if following != block and _offers(compiled, doc, doc.sentence_index(following.start),
+                                              doc.sentence_index(following.start) + NEARBY_SENTENCES - 1, following):
+                return m
     return None
+
+
+def _is_heading(text: str) -> bool:
+    """A short block that does not end like a sentence: a heading, a title, a button."""
+    text = text.strip()
+    return len(text) <= HEADING_CHARS and not text.endswith(".")
+
+
+def _offers(compiled: Compiled, doc: Document, first: int, last: int, block: Span) -> bool:
+    """True if offering language stands in sentences first..last, clipped to `block`."""
+    first, last = max(first, 0), min(last, len(doc.sentences) - 1)
+    start = max(doc.sentences[first].start, block.start)
+    end = min(doc.sentences[last].end, block.end)
+    return start < end and compiled.promotion.search(doc.prose, start, end, timeout=TIMEOUT_SECONDS) is not None
 
 
 def discloses(compiled: Compiled, prose: str) -> bool:

@@ -18,7 +18,7 @@ def codes(text: str) -> list[str]:
 def test_promoting_page_without_disclosures():
     text = "Ketamine explained\n\nKetamine is an anaesthetic.\n\nWe offer ketamine infusions for fibromyalgia. Book today.\n"
     findings = [f for f in LINTER.lint_text(text) if f.code.startswith("XT3")]
-    assert [(f.code, f.line) for f in findings] == [("XT304", 1), ("XT301", 5)]
+    assert [(f.code, f.line) for f in findings] == [("XT304", 1), ("XT301", 5)]  # the title names ketamine
     side = findings[1]
     assert (side.line, side.column, side.text) == (5, 10, "")
     assert side.message == "Page promotes “ketamine infusions” but names no side effect"
@@ -28,8 +28,22 @@ def test_educational_page_promotes_nothing():
     assert codes("Ketamine infusions are studied for fibromyalgia. Effects are short-lived.\n") == []
 
 
+def test_a_page_titled_with_the_treatment_that_offers_anything_promotes_it():
+    assert codes("Ketamine Infusions | Harbor Clinic\n\nAbout us.\n\nOpening hours.\n\nBook today.\n") == ["XT301"]
+
+
+def test_heading_over_an_offer_is_promotion():
+    text = "Ketamine Infusions\n\nBook your first session today.\n"
+    assert codes(text) == ["XT301"]
+
+
+def test_offer_in_another_block_is_not_promotion():
+    text = "Our team\n\nDr. Lee has given ketamine for surgery for many years.\n"
+    assert codes(text) == []
+
+
 def test_offer_far_from_the_treatment_is_not_promotion():
-    text = "Ketamine infusions are studied for pain. One. Two. Three. Four.\n\nBook today for a massage.\n"
+    text = "About us\n\nKetamine infusions are studied for pain. One. Two. Three. Four.\n\nBook today for a massage.\n"
     assert codes(text) == []
 
 

@@ -1,0 +1,27 @@
+"""Verify the phrase kind: a match never crosses a block, and a failed attempt does not hide a real match."""
+from __future__ import annotations
+
+from lint.extract import extract
+from lint.models import SourceFile
+from lint.rules import phrase
+
+
+def hits(pattern: str, text: str) -> list[str]:
+    doc = extract(SourceFile("t", "t", "text"), text)
+    compiled = phrase.compile({"patterns": [pattern]})
+    return [doc.prose[h.start:h.end] for h in phrase.check(compiled, doc)]
+
+
+def test_a_phrase_does_not_run_across_blocks():
+    assert hits("wonder drug", "Try our wonder\n\ndrug today.") == []
+
+
+def test_a_match_attempt_across_blocks_does_not_hide_a_match_in_the_next_block():
+    text = "What our patients say\n\nOur patients report dramatic relief."
+    assert hits("our patients (?:say|report) (?:\\w+ ){0,3}?relief", text) == ["Our patients report dramatic relief"]
+
+
+def test_unless_sets_aside_the_whole_sentence():
+    compiled = phrase.compile({"patterns": ["cure time"], "unless": ["resin"]})
+    doc = extract(SourceFile("t", "t", "text"), "Resin needs a long cure time. Our cure time is short.")
+    assert [doc.prose[h.start:h.end] for h in phrase.check(compiled, doc)] == ["cure time"]
