@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator, TextIO
 
 import click
 
-from lint import __version__, explain as explainer, report, selftest
+from lint import __version__, report
 from lint.config import Settings, load_settings
 from lint.errors import HealthlintError
 from lint.models import JURISDICTIONS, Rule, RunSummary, SourceFile
+from lint.parallel import available_cores
 from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
 from lint.report.baseline import BaselineWriter
@@ -129,6 +130,8 @@ def _load(settings: Settings) -> RuleSet:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files that .gitignore files ignore when walking folders.  [default: respect]")
 @click.option("--max-file-size", default=None, metavar="SIZE", help="Skip larger files (e.g. 10MB).  [default: 10MB]")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Worker processes (0: one per core).  [default: 0]")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="Name (and so file kind) for text read from standard input with `-`.")
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write the report to FILE instead of standard output.")
@@ -198,7 +201,8 @@ def _run(linter: Linter, sources: list[SourceFile], reporter: report.Reporter, s
                 progress.clear()
             click.echo(f"healthlint: {level}: {message}", err=True)
 
-    summary = run(linter, sources, reporter, stdin=stdin, notify=notify, progress=progress, lint=fixer)
+    jobs = settings.jobs or available_cores()
+    summary = run(linter, sources, reporter, stdin=stdin, notify=notify, progress=progress, lint=fixer, jobs=jobs)
     if progress:
         progress.clear()
     stream.flush()
@@ -232,6 +236,8 @@ def rules_command(format: str, config: Path | None, isolated: bool, **options: A
     ruleset = _load(_settings(config, isolated, options))
     rules = ruleset.rules
     if format == "json":
+        from lint import explain as explainer
+
         click.echo(json.dumps([explainer.as_dict(r) for r in rules], indent=2, ensure_ascii=False))
     elif format == "markdown":
         click.echo(_rules_markdown(rules))
@@ -266,6 +272,8 @@ def _rules_markdown(rules: tuple[Rule, ...]) -> str:
 @config_options
 def explain_command(code: str, format: str, config: Path | None, isolated: bool, **options: Any) -> None:
     """Explain the rule CODE (or rule name): what it catches, why, fix, evidence, sources, examples."""
+    from lint import explain as explainer
+
     ruleset = _load(_settings(config, isolated, options))
     wanted = code.strip()
     rule = next((r for r in ruleset.rules if wanted.upper() == r.code or wanted.lower() == r.name), None)
@@ -293,6 +301,8 @@ def test_rules_command(packs: tuple[str, ...], config: Path | None, isolated: bo
     """
     settings = load_settings({}, config=config, isolated=isolated)
     ruleset = load_ruleset(packs or settings.all_rulesets, base=Path.cwd())
+    from lint import selftest
+
     result = selftest.run(ruleset, settings)
     for failure in result.failures:
         click.echo(str(failure))

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import regex
-import yaml
 
 from lint.errors import ConfigError
 from lint.models import JURISDICTIONS
+from lint.compiled import compile as cached_regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,8 +27,8 @@ DEFAULT_EXCLUDE = (
     ".tox", ".cache", ".next", ".nuxt", ".docusaurus", "dist", "build", "_site", "public/build",
     ".jekyll-cache", "resources/_gen", ".healthlint_cache",
 )
-_CODE_PREFIX = regex.compile(r"(?:ALL|[A-Z]{1,5}[0-9]{0,4})")
-_SIZE = regex.compile(r"(?i)\s*([0-9]+(?:\.[0-9]+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*")
+_CODE_PREFIX = cached_regex(r"(?:ALL|[A-Z]{1,5}[0-9]{0,4})")
+_SIZE = cached_regex(r"(?i)\s*([0-9]+(?:\.[0-9]+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*")
 _SIZE_UNITS = {None: 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
 
 
@@ -57,6 +57,7 @@ class Settings:
     respect_gitignore: bool = True
     max_file_size: int = 10 * 1000**2
     extend_context: tuple[str, ...] = ()
+    jobs: int = 0  # worker processes; 0: one per core
     linked_disclosures: bool = False
     site_root: str = ""  # root-relative links resolve here; default: the config file's folder
     output: str = ""  # write the report to this file instead of standard output
@@ -137,6 +138,12 @@ def _per_file_ignores(value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]]
     return tuple((str(glob), _codes(codes, f"{key}.{glob}")) for glob, codes in value.items())
 
 
+def _count(value: Any, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{key}: expected a whole number (0 for one per core), got {value!r}")
+    return value
+
+
 def _path_string(value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{key}: expected a path, got {value!r}")
@@ -171,6 +178,7 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "respect_gitignore": _bool,
     "max_file_size": _size,
     "extend_context": _str_list,
+    "jobs": _count,
     "linked_disclosures": _bool,
     "site_root": _path_string,
     "output": _path_string,
@@ -214,6 +222,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         raw = _read_toml(path).get("tool", {}).get("healthlint", {})
     else:
+        import yaml  # only for a YAML config file: PyYAML is slow to import
+
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -5,6 +5,8 @@ walked folder's, resolved once, joined with each file's relative path.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 import os
 from fnmatch import translate
@@ -14,8 +16,10 @@ from typing import Iterable, Iterator
 import regex
 
 from lint.config import Settings
-from lint.gitignore import GitIgnore
 from lint.models import SourceFile
+
+if TYPE_CHECKING:
+    from lint.gitignore import GitIgnore
 
 LOG = logging.getLogger(__name__)
 
@@ -91,7 +95,7 @@ def discover(paths: Iterable[str], settings: Settings, *, cwd: Path | None = Non
         if root.is_dir():
             shown = display_path(root, cwd)
             prefix = "" if shown == "." else shown.rstrip("/") + "/"
-            ignore = GitIgnore.above(arg) if settings.respect_gitignore else None
+            ignore = _gitignore_above(arg) if settings.respect_gitignore else None
             found = [(root / rel, prefix + rel) for rel in sorted(_walk(arg, excludes, ignore))]
         else:
             found = [(root, display_path(root, cwd))]  # explicit (or missing: reading it reports the problem)
@@ -132,6 +136,12 @@ def _walk(root: str, excludes: Excludes, ignore: GitIgnore | None) -> Iterator[s
                 continue
             if gitignore is None or not gitignore.ignored(here + name):
                 yield here + name
+
+
+def _gitignore_above(arg: str) -> "GitIgnore":
+    from lint.gitignore import GitIgnore  # imported only when a folder is walked
+
+    return GitIgnore.above(arg)
 
 
 def _log_walk_error(error: OSError) -> None:

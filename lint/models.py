@@ -5,7 +5,7 @@ import logging
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 if TYPE_CHECKING:
     from lint.extract.sourcemap import SourceMap
@@ -45,9 +45,8 @@ class SourceFile:
     kind: str  # extractor name: "text", "html", "markdown", ...
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range of prose offsets."""
+class Span(NamedTuple):
+    """A half-open range of prose offsets (a tuple: millions are made per site)."""
 
     start: int
     end: int
@@ -167,6 +166,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     compiled: Any = None
     replacement: str | None = None  # jinja2 template for a mechanical fix (`replacement:`), if any
+    anchors: tuple[tuple[frozenset[str], ...], ...] | None = None  # see rules/anchors.py (None: run everywhere)
 
     def citations_for(self, jurisdictions: tuple[str, ...]) -> tuple[Citation, ...]:
         """Citations to show: papers always, regulations only for the chosen jurisdictions."""

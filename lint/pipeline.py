@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Sequence
 
 from lint import filter as filters
-from lint import rules as engine_rules
 from lint.config import Settings
 from lint.discover import discover, display_path, kind_for
 from lint.errors import ConfigError, InputError, InputNotice
@@ -24,8 +24,11 @@ from lint.filter.context import Triggers, load_triggers
 from lint.filter.linked import LinkedPages
 from lint.filter.select import PerFileIgnores, select_rules
 from lint.models import Document, Finding, Rule, RunSummary, SourceFile
+from lint.parallel import ordered_map
 from lint.read import read_source
 from lint.report.base import Reporter
+from lint.rules import RuleRunner
+from lint.compiled import pattern_cache
 from lint.rules.loader import RuleSet, load_ruleset, with_own_rules
 
 LOG = logging.getLogger(__name__)
@@ -50,11 +53,13 @@ class Linter:
     def from_settings(cls, settings: Settings, *, ruleset: RuleSet | None = None) -> "Linter":
         ruleset = with_own_rules(ruleset or load_ruleset(settings.all_rulesets, base=Path.cwd()))
         _check_selectors(settings, ruleset)
+        triggers = load_triggers([Path(p) for p in settings.extend_context])
+        pattern_cache().save()  # every pattern is compiled by now: keep them for the next run
         return cls(
             settings=settings,
             ruleset=ruleset,
             rules=tuple(select_rules(ruleset.rules, settings)),
-            triggers=load_triggers([Path(p) for p in settings.extend_context]),
+            triggers=triggers,
             rules_by_code=ruleset.by_code(),
             per_file_ignores=PerFileIgnores(settings),
             linked_pages=LinkedPages(
@@ -68,7 +73,7 @@ class Linter:
 
         `page` is the document's file, for resolving its links to other pages of the site.
         """
-        raw = engine_rules.apply(self.rules, doc, jurisdictions=self.settings.jurisdiction)
+        raw = self.runner.run(doc)
         return filters.apply(
             raw,
             doc,
@@ -81,6 +86,11 @@ class Linter:
             root=self.settings.root,
             active=self.active_codes,
         )
+
+    @cached_property
+    def runner(self) -> RuleRunner:
+        """The selected rules, with the anchor index that keeps them off paragraphs they cannot match."""
+        return RuleRunner(self.rules, jurisdictions=self.settings.jurisdiction)
 
     @cached_property
     def active_codes(self) -> frozenset[str]:
@@ -136,47 +146,89 @@ def sources_for(paths: Sequence[str], settings: Settings, *, stdin_filename: str
     return sorted(files, key=lambda f: f.display)
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """What linting one file produced: its findings, or why it could not be linted."""
+
+    source: SourceFile
+    findings: tuple[Finding, ...] = ()
+    problem: str = ""  # "notice" (skipped on purpose) or "error" (could not be linted)
+    message: str = ""
+    warnings: tuple[str, ...] = ()  # suppression directives that could not be used
+
+
+def lint_file(linter: Linter, source: SourceFile, *, stdin: BinaryIO | None = None,
+              lint: Callable[[SourceFile], list[Finding]] | None = None) -> FileResult:
+    """Lint one file; input problems become part of the result, never an exception."""
+    warnings: list[str] = []
+    try:
+        findings = lint(source) if lint else linter.lint_source(source, stdin=stdin, warn=warnings.append)
+    except InputNotice as notice:
+        return FileResult(source, problem="notice", message=str(notice))
+    except InputError as error:
+        return FileResult(source, problem="error", message=str(error))
+    except (RecursionError, MemoryError, ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+        if os.environ.get("HEALTHLINT_DEBUG"):
+            raise
+        message = f"{source.display}: internal error ({type(exc).__name__}: {exc}); please report it"
+        return FileResult(source, problem="error", message=message)
+    return FileResult(source, tuple(findings), warnings=tuple(warnings))
+
+
+# The linter of a worker process (forked with it, or set up by the initializer), or of this one.
+_worker: tuple[Linter, BinaryIO | None, Callable[[SourceFile], list[Finding]] | None] | None = None
+
+
+def _start_worker(linter: Linter | Settings, stdin: BinaryIO | None = None,
+                  lint: Callable[[SourceFile], list[Finding]] | None = None) -> None:
+    global _worker
+    _worker = (linter if isinstance(linter, Linter) else Linter.from_settings(linter), stdin, lint)
+
+
+def _lint_in_worker(source: SourceFile) -> FileResult:
+    assert _worker is not None
+    linter, stdin, lint = _worker
+    return lint_file(linter, source, stdin=stdin, lint=lint)
+
+
 def run(
     linter: Linter,
-    sources: Iterable[SourceFile],
+    sources: Sequence[SourceFile],
     reporter: Reporter,
     *,
     stdin: BinaryIO | None = None,
     notify: Notify | None = None,
     progress: Callable[[SourceFile], None] | None = None,
     lint: Callable[[SourceFile], list[Finding]] | None = None,  # in place of lint_source: --fix, --diff
+    jobs: int = 1,
 ) -> RunSummary:
-    """Lint every source and feed the reporter; input problems are reported and the run goes on."""
+    """Lint every source and feed the reporter, in order; input problems are reported and the run goes on.
+
+    With `jobs` > 1 files are linted in worker processes; reading standard input or
+    fixing files stays in this process.
+    """
     settings = linter.settings
     summary = RunSummary()
     reporter.start(linter.rules)
-    for source in sources:
+    serial = stdin is not None or lint is not None
+    worker_arg: Linter | Settings = linter if sys.platform.startswith("linux") or serial else settings
+    results = ordered_map(_lint_in_worker, sources, jobs=1 if serial else jobs,
+                          initializer=_start_worker, initargs=(worker_arg, stdin, lint))
+    for result in results:
         if progress:
-            progress(source)
-        try:
-            warn = partial(notify, "warning") if notify else None
-            findings = lint(source) if lint else linter.lint_source(source, stdin=stdin, warn=warn)
-        except InputNotice as notice:
-            summary.notices.append(str(notice))
+            progress(result.source)
+        if notify:
+            for warning in result.warnings:
+                notify("warning", warning)
+        if result.problem:
+            (summary.notices if result.problem == "notice" else summary.errors).append(result.message)
             if notify:
-                notify("notice", str(notice))
+                notify(result.problem, result.message)
             continue
-        except InputError as error:
-            summary.errors.append(str(error))
-            if notify:
-                notify("error", str(error))
-            continue
-        except (RecursionError, MemoryError, ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
-            if os.environ.get("HEALTHLINT_DEBUG"):
-                raise
-            message = f"{source.display}: internal error ({type(exc).__name__}: {exc}); please report it"
-            summary.errors.append(message)
-            if notify:
-                notify("error", message)
-            continue
+        findings = list(result.findings)
         summary.add(findings)
         shown = findings if settings.show_suppressed else [f for f in findings if not f.suppressed]
-        reporter.file(source.display, shown)
+        reporter.file(result.source.display, shown)
     reporter.stop(summary)
     return summary
 

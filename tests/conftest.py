@@ -1,6 +1,13 @@
 """Shared test helpers: findings as (line, col, code) triples, and a CLI runner."""
 from __future__ import annotations
 
+import os
+import tempfile
+
+# Keep the tests' compiled patterns and packs out of the user's cache folder (set before
+# healthlint is imported: modules compile their patterns at import).
+os.environ.setdefault("HEALTHLINT_CACHE_DIR", tempfile.mkdtemp(prefix="healthlint-test-cache-"))
+
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +24,7 @@ from lint.models import Finding
 from lint.pipeline import Linter
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -14,6 +14,7 @@ import regex
 from lint.extract.segment import sentences
 from lint.extract.sourcemap import SourceMap
 from lint.models import Document, Link, SourceFile, Span, Suppression
+from lint.compiled import compile as cached_regex
 
 LOG = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ _FOLD_PAIRS = {
     **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
 }
 _FOLD = str.maketrans(_FOLD_PAIRS)
-_INVISIBLE = regex.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+_INVISIBLE = cached_regex("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
 
 
 def normalise(text: str) -> str:

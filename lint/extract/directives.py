@@ -13,19 +13,20 @@ import regex
 
 from lint.extract.sourcemap import line_starts
 from lint.models import Suppression
+from lint.compiled import compile as cached_regex
 
 FORMS = ("disable", "enable", "disable-next-line", "disable-file")
 EVERYWHERE = ((1, 1), (10**9, 10**9))
 
 #: A comment that means to be a directive: starts with healthlint- (or a near miss of it).
-_ATTEMPT = regex.compile(r"\s*healthlint(?:-|:|\s+(?=(?:dis|en)able))", regex.IGNORECASE)
-_DIRECTIVE = regex.compile(
+_ATTEMPT = cached_regex(r"\s*healthlint(?:-|:|\s+(?=(?:dis|en)able))", regex.IGNORECASE)
+_DIRECTIVE = cached_regex(
     r"\s*healthlint-(?P<form>disable-next-line|disable-file|disable|enable)(?=\s|$)"
     r"(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?",
     regex.DOTALL,
 )
-_CODE = regex.compile(r"[A-Za-z]{1,5}[0-9]{2,4}")
-_SEPARATORS = regex.compile(r"[\s,]+")
+_CODE = cached_regex(r"[A-Za-z]{1,5}[0-9]{2,4}")
+_SEPARATORS = cached_regex(r"[\s,]+")
 
 
 class Directive(NamedTuple):

@@ -6,8 +6,10 @@ from typing import Iterator, NamedTuple
 
 import regex
 
+from lint.compiled import compile as cached_regex
+
 #: Named (with or without `;`, as browsers accept legacy names), decimal and hex references.
-ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]{1,8};?|#[0-9]{1,10};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+ENTITY = cached_regex(r"&(?:#[xX][0-9a-fA-F]{1,8};?|#[0-9]{1,10};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 
 
 class Piece(NamedTuple):

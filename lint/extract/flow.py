@@ -13,8 +13,9 @@ import regex
 from lint.extract.base import DocumentBuilder
 from lint.extract.entities import Piece, pieces
 from lint.extract.templates import FILLER
+from lint.compiled import compile as cached_regex
 
-_FILLED = regex.compile(FILLER + "+")
+_FILLED = cached_regex(FILLER + "+")
 
 
 class Flow:

@@ -16,6 +16,7 @@ import yaml
 
 from lint.extract.directives import Directive
 from lint.extract.flow import Flow
+from lint.compiled import compile as cached_regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,17 +32,17 @@ KEY = "healthlint"
 #: libyaml's parser when PyYAML was built with it (marks are character offsets either way).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_FENCES = regex.compile(
+_FENCES = cached_regex(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:(?P=fence)|\.\.\.)[ \t]*(?:\r?\n|\Z)",
     regex.DOTALL | regex.MULTILINE,
 )
-_KEY_WORDS = regex.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_TOML_VALUE = regex.compile(
+_KEY_WORDS = cached_regex(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_TOML_VALUE = cached_regex(
     r"""^[ \t]*(?P<key>[A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(?P<value>
         \"\"\"(?P<ml>.*?)\"\"\" | '''(?P<mll>.*?)''' | "(?P<basic>(?:[^"\\\n]|\\.)*)" | '(?P<lit>[^'\n]*)' )""",
     regex.VERBOSE | regex.DOTALL | regex.MULTILINE,
 )
-_TOML_KEY = regex.compile(r"^[ \t]*(?:\[[ \t]*healthlint[ \t]*\]|healthlint[ \t]*=)", regex.MULTILINE)
+_TOML_KEY = cached_regex(r"^[ \t]*(?:\[[ \t]*healthlint[ \t]*\]|healthlint[ \t]*=)", regex.MULTILINE)
 
 
 class FrontMatter(NamedTuple):

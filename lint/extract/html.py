@@ -19,11 +19,12 @@ from lint.extract.directives import Directives
 from lint.extract.entities import decode, pieces
 from lint.extract.flow import Flow
 from lint.models import Document, SourceFile
+from lint.compiled import compile as cached_regex
 
 LOG = logging.getLogger(__name__)
 
 KIND = "html"
-_SPACES = regex.compile(r"\s+")
+_SPACES = cached_regex(r"\s+")
 
 
 @dataclass

@@ -12,10 +12,12 @@ from functools import lru_cache
 
 import regex
 
+from lint.compiled import compile as cached_regex
+
 _ATTRS = r"""(?:[\s/]++|[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+"""
 
 #: Any markup at a `<`. Text is what lies between matches.
-MARKUP = regex.compile(
+MARKUP = cached_regex(
     rf"""<(?:
         (?P<start>[A-Za-z][^\s/>]*+)(?P<attrs>{_ATTRS})>
       | /(?P<end>[A-Za-z][^\s/>]*+)[^>]*+>
@@ -29,19 +31,19 @@ MARKUP = regex.compile(
 )
 
 #: One attribute in a tag's attribute text: name, and the value with its offsets.
-ATTRIBUTE = regex.compile(
+ATTRIBUTE = cached_regex(
     r"""(?P<name>[^\s/>][^\s/>=]*)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s>]*)))?"""
 )
 #: Cheap test: does a tag's attribute text hold any attribute we read?
-WANTED_ATTRIBUTE = regex.compile(r"(?i)(?:title|alt|label|placeholder|href|content|value)\s*=")
+WANTED_ATTRIBUTE = cached_regex(r"(?i)(?:title|alt|label|placeholder|href|content|value)\s*=")
 
 #: `<sup>` holding only a footnote number (digits, commas, dashes, spaces), maybe inside a link.
-FOOTNOTE_SUP = regex.compile(
+FOOTNOTE_SUP = cached_regex(
     r"""<sup\b[^>]*>\s*(?:<a\b(?P<attrs>[^>]*)>\s*)?(?P<n>[0-9][0-9,\s\-\u2013\u2014]*?)\s*(?:</a\s*>\s*)?</sup\s*>""",
     regex.IGNORECASE,
 )
 #: `<br>`s following one another (whitespace between): a paragraph break, not a line break.
-MORE_BREAKS = regex.compile(r"(?:\s*<br\b[^>]*>)+", regex.IGNORECASE)
+MORE_BREAKS = cached_regex(r"(?:\s*<br\b[^>]*>)+", regex.IGNORECASE)
 
 #: Elements whose content is not markup (the tokenizer's raw text and RCDATA elements);
 #: skipped whole, except <title>, whose text is read.

@@ -24,14 +24,15 @@ from lint.extract.flow import Flow
 from lint.extract.html import HtmlReader
 from lint.extract.mdinline import InlineReader
 from lint.models import Document, SourceFile
+from lint.compiled import compile as cached_regex
 
 LOG = logging.getLogger(__name__)
 
 KIND = "markdown"
 MDX_KIND = "mdx"
-_LINE_END = regex.compile(r"\n")
-_FOOTNOTE_MARKER = regex.compile(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
-_NOT_NEWLINE = regex.compile(r"[^\n]")
+_LINE_END = cached_regex(r"\n")
+_FOOTNOTE_MARKER = cached_regex(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
+_NOT_NEWLINE = cached_regex(r"[^\n]")
 
 
 @lru_cache(maxsize=1)

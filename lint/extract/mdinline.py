@@ -19,15 +19,16 @@ from lint.extract.flow import Flow
 from lint.extract.html import HtmlReader
 from lint.extract.htmlsyntax import FOOTNOTE_SUP
 from lint.extract.templates import FILLER, SPACE
+from lint.compiled import compile as cached_regex
 
 #: An inline link's destination and title after `]`: `(url "title")`, `(<url>)`; one level of parentheses.
-_DESTINATION = regex.compile(
+_DESTINATION = cached_regex(
     r"""\(\s*(?P<dest><[^>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
     r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)""",
     regex.DOTALL,
 )
-_REFERENCE = regex.compile(r"\[(?:[^\[\]\\]|\\.)*\]")
-_SUP_OPEN = regex.compile(r"<sup\b[^>]*>$", regex.IGNORECASE)
+_REFERENCE = cached_regex(r"\[(?:[^\[\]\\]|\\.)*\]")
+_SUP_OPEN = cached_regex(r"<sup\b[^>]*>$", regex.IGNORECASE)
 
 
 class InlineReader:

@@ -4,10 +4,11 @@ from __future__ import annotations
 import regex
 
 from lint.models import Span
+from lint.compiled import compile as cached_regex
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets), before whitespace and
 # something that can start a sentence. "?" and "!" end a sentence whatever follows.
-_BOUNDARY = regex.compile(
+_BOUNDARY = cached_regex(
     r"""
     (?:
         [!?]+[)"'\]]*(?=\s)
@@ -20,7 +21,7 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 # Words whose trailing period is not a sentence end.
-_ABBREVIATION = regex.compile(
+_ABBREVIATION = cached_regex(
     r"""(?ix)
     (?:^|(?<=[\s(]))
     (?: dr | mr | mrs | ms | prof | st | sr | jr | vs | etc | al | inc | ltd | co | corp | no | nos
@@ -48,9 +49,8 @@ def sentences(prose: str, blocks: list[Span] | tuple[Span, ...]) -> tuple[Span, 
 
 
 def _append(out: list[Span], prose: str, start: int, end: int) -> None:
-    while start < end and prose[start].isspace():
-        start += 1
-    while end > start and prose[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    text = prose[start:end]
+    stripped = text.strip()
+    if stripped:
+        lead = len(text) - len(text.lstrip())
+        out.append(Span(start + lead, start + lead + len(stripped)))

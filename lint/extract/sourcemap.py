@@ -5,7 +5,9 @@ from bisect import bisect_right
 
 import regex
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+from lint.compiled import compile as cached_regex
+
+_LINE_BREAK = cached_regex(r"\r\n|\r|\n")
 
 
 def line_starts(source: str) -> list[int]:

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import regex
 
+from lint.compiled import compile as cached_regex
+
 #: What the HTML extractor writes over a template tag: HTML reads it as ordinary space.
 SPACE = " "
 #: What the Markdown extractor writes: a space at a line start could turn a paragraph into
@@ -20,7 +22,7 @@ SPACE = " "
 #: the extractor turns back into a space.
 FILLER = "\ue000"
 
-_TEMPLATE = regex.compile(
+_TEMPLATE = cached_regex(
     r"""
     (?P<comment>
         \{\{!--(?P<c1>.{0,20000}?)--\}\}
@@ -39,7 +41,7 @@ _TEMPLATE = regex.compile(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
-_MDX = regex.compile(
+_MDX = cached_regex(
     r"""
     (?P<comment>\{/\*(?P<c1>.{0,20000}?)\*/\})
     | ^(?:import|export)\b.*?(?=\n[ \t]*(?:\r?\n|\Z)|\Z)
@@ -47,7 +49,7 @@ _MDX = regex.compile(
     """,
     regex.VERBOSE | regex.DOTALL | regex.MULTILINE,
 )
-_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+_NOT_NEWLINE = cached_regex(r"[^\r\n]")
 _BODIES = ("c1", "c2", "c3", "c4", "c5")
 
 

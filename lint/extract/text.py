@@ -9,12 +9,13 @@ import regex
 from lint.extract.base import DocumentBuilder
 from lint.extract.directives import Directives
 from lint.models import Document, SourceFile
+from lint.compiled import compile as cached_regex
 
 KIND = "text"
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_BULLET = regex.compile(r"\s*(?:[-*•‣◦–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
-_TERMINAL = regex.compile(r"[.!?:;,…\-–—(\[\"'/]\s*$")
+_LINE = cached_regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BULLET = cached_regex(r"\s*(?:[-*•‣◦–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+_TERMINAL = cached_regex(r"[.!?:;,…\-–—(\[\"'/]\s*$")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with your our is are it".split())
 
 

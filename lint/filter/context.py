@@ -19,13 +19,14 @@ from lint.errors import RuleError
 from lint.models import Document, Finding, Rule
 from lint.rules.loader import builtin_dir, read_yaml
 from lint.rules.patterns import FLAGS, compile_patterns
+from lint.compiled import compile as cached_regex
 
 LOG = logging.getLogger(__name__)
 
 ORDER = ("negated", "question", "hypothetical", "attributed")
 _SCOPED = ("negated", "hypothetical", "attributed")
 _KEYS = {"window", "terminators", "pseudo", "question", *_SCOPED}
-_WORD = regex.compile(r"\w+")
+_WORD = cached_regex(r"\w+")
 _CLOSERS = "\"')]*_ \t\r\n"
 
 
@@ -47,7 +48,7 @@ def load_triggers(extra: Sequence[Path] = ()) -> Triggers:
     for path in (builtin_dir() / "context.yaml", *extra):
         if not path.is_file():
             raise RuleError("context trigger file not found", origin=str(path))
-        data = read_yaml(path) or {}
+        data = read_yaml(path, cached=True) or {}
         if not isinstance(data, dict):
             raise RuleError("expected a mapping of trigger lists", origin=f"{path}:1")
         for key, value in data.items():

@@ -15,8 +15,9 @@ import regex
 
 from lint.extract.base import normalise
 from lint.models import Document, Finding
+from lint.compiled import compile as cached_regex
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = cached_regex(r"\s+")
 
 
 def claim_text(text: str) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import regex
 
+from lint.compiled import compile as cached_regex
+
 # C0 controls except tab/newline/return, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # lone surrogates and the XML non-characters U+FFFE/U+FFFF.
-_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-_LINE_CONTROLS = regex.compile(_CONTROLS.pattern[:-1] + r"\n\r]")
-_WEB = regex.compile(r"(?i)https?://[^\s\"'<>`]+")
+_CONTROLS = cached_regex(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_LINE_CONTROLS = cached_regex(_CONTROLS.pattern[:-1] + r"\n\r]")
+_WEB = cached_regex(r"(?i)https?://[^\s\"'<>`]+")
 
 
 def _escape(m: regex.Match[str]) -> str:

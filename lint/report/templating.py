@@ -13,11 +13,12 @@ from typing import Any
 import regex
 
 from lint.report.escape import clean
+from lint.compiled import compile as cached_regex
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = regex.compile(r"([\\`*_\[\]<>|~&])")
-_SPACES = regex.compile(r"\s+")
-_BACKTICKS = regex.compile(r"`+")
+_MD_SPECIAL = cached_regex(r"([\\`*_\[\]<>|~&])")
+_SPACES = cached_regex(r"\s+")
+_BACKTICKS = cached_regex(r"`+")
 
 
 def md(text: Any) -> str:

@@ -6,13 +6,16 @@ from types import ModuleType
 from typing import Iterable
 
 from lint.errors import RuleError
-from lint.models import Citation, Document, Finding, Hit, Rule
+from lint.models import Citation, Document, Finding, Hit, Rule, Span
 from lint.rules import citation, phrase, requires, suppression
+from lint.rules.anchors import PREFILTER
+from lint.rules.words import merged, word_index
 from lint.rules.render import quote, render, render_replacement
 
 LOG = logging.getLogger(__name__)
 
-#: Kind name → module with KIND, FIELDS, DEFUSED_BY, compile(options), check(compiled, doc).
+#: Kind name → module with KIND, FIELDS, DEFUSED_BY, ANCHORED_BY, compile(options) and
+#: check(compiled, doc, blocks).
 KINDS: dict[str, ModuleType] = {
     phrase.KIND: phrase,
     citation.KIND: citation,
@@ -21,18 +24,47 @@ KINDS: dict[str, ModuleType] = {
 }
 
 
+class RuleRunner:
+    """Runs a set of rules over documents, each rule only in the blocks holding its anchors.
+
+    Built once per run: it keeps the anchor index (which words call which rules), so a
+    rule whose words a paragraph lacks never touches that paragraph.
+    """
+
+    def __init__(self, rules: Iterable[Rule], *, jurisdictions: tuple[str, ...] = (), prefilter: bool = True) -> None:
+        self.rules = list(rules)
+        self._citations = [rule.citations_for(jurisdictions) for rule in self.rules]
+        self._ids = PREFILTER.register([rule.anchors for rule in self.rules]) if prefilter else None
+
+    def run(self, doc: Document) -> list[Finding]:
+        """Every finding of every rule on one document, before any filter."""
+        blocks = self._blocks_per_rule(doc)
+        findings: list[Finding] = []
+        for index, rule in enumerate(self.rules):
+            scope = blocks.get(index) if blocks is not None else None
+            if blocks is not None and scope is None:
+                continue  # none of the rule's words on this page
+            try:
+                for hit in KINDS[rule.kind].check(rule.compiled, doc, scope):
+                    findings.append(to_finding(rule, hit, doc, self._citations[index]))
+            except TimeoutError:
+                raise RuleError(f"a pattern took too long on {doc.path}; simplify it (nested repeats?)",
+                                origin=rule.origin, rule=rule.code) from None
+        return findings
+
+    def _blocks_per_rule(self, doc: Document) -> dict[int, list[Span]] | None:
+        """Rule index → the stretches of text holding its anchors, joined (None: no prefilter)."""
+        if self._ids is None:
+            return None
+        found = PREFILTER.blocks(doc)
+        stretches = word_index(doc).blocks
+        return {index: merged([stretches[i] for i in found[entry]])
+                for index, entry in enumerate(self._ids) if entry in found}
+
+
 def apply(rules: Iterable[Rule], doc: Document, *, jurisdictions: tuple[str, ...] = ()) -> list[Finding]:
-    """Every finding of every rule on one document, before any filter."""
-    findings: list[Finding] = []
-    for rule in rules:
-        citations = rule.citations_for(jurisdictions)
-        try:
-            for hit in KINDS[rule.kind].check(rule.compiled, doc):
-                findings.append(to_finding(rule, hit, doc, citations))
-        except TimeoutError:
-            raise RuleError(f"a pattern took too long on {doc.path}; simplify it (nested repeats?)",
-                            origin=rule.origin, rule=rule.code) from None
-    return findings
+    """Every finding of every rule on one document (a one-off RuleRunner)."""
+    return RuleRunner(rules, jurisdictions=jurisdictions).run(doc)
 
 
 def to_finding(rule: Rule, hit: Hit, doc: Document, citations: tuple[Citation, ...]) -> Finding:

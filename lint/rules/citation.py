@@ -3,7 +3,9 @@ in the same sentence or the next: a marker the page resolves, author-year, PMID/
 link to a paper. A marker with no matching entry on the page is reported as such."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Sequence
+
+import regex
 
 from lint.models import Document, Hit, Span
 from lint.rules.patterns import TIMEOUT_SECONDS
@@ -19,12 +21,13 @@ FIELDS = {
 #: Template variables besides {{ match }}, with sample values (the pack tests render with them).
 VARIABLES: dict[str, object] = {"unresolved": "[3]"}  # a marker the page cannot resolve, or ""
 DEFUSED_BY = frozenset(CONTEXTS)
+ANCHORED_BY = "patterns"
 
 
-def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
+def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = None) -> Iterator[Hit]:
     refs: ReferenceList | None = None  # built on the first statement only: most pages have none
-    for m in compiled.pattern.finditer(doc.prose, timeout=TIMEOUT_SECONDS):
-        if not doc.sentences or m.end() > doc.block_at(m.start()).end:
+    for m in _matches(compiled, doc, blocks):
+        if not doc.sentences:
             continue
         index = doc.sentence_index(m.start())
         sentence = doc.sentences[index]
@@ -34,6 +37,12 @@ def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
         cited, unresolved = citation_in(doc, _nearby(doc, index), refs)
         if not cited:
             yield Hit(m.start(), m.end(), {"unresolved": unresolved, **{k: v for k, v in m.groupdict().items() if v}})
+
+
+def _matches(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None) -> Iterator[regex.Match[str]]:
+    """Statements within one block each: in `blocks`, or in every block."""
+    for block in blocks if blocks is not None else (doc.blocks or (Span(0, len(doc.prose)),)):
+        yield from compiled.pattern.finditer(doc.prose, block.start, block.end, timeout=TIMEOUT_SECONDS)
 
 
 def _nearby(doc: Document, index: int) -> Span:

@@ -4,15 +4,18 @@ from __future__ import annotations
 import difflib
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
 
 import lint
+from lint.compiled import pattern_cache
 from lint.errors import RuleError
 from lint.models import JURISDICTIONS, Reference, Rule
 from lint.rules import KINDS, suppression
+from lint.rules.anchors import required_anchors
+from lint.rules.patterns import flexible_spaces
 from lint.rules.render import check_template
 from lint.rules.schema import PACK_FIELDS, REFERENCE_FIELDS, REFERENCE_ID, RULE_FIELDS, Check, string_list
 
@@ -64,33 +67,48 @@ class _Mapping(dict):  # type: ignore[type-arg]
     key_lines: dict[str, int]
 
 
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: ~6x faster
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
+    """A safe loader (no object construction from tags) that records line numbers; libyaml's
+    parser when PyYAML has it. Built on first use: PyYAML is not imported when the packs come
+    from the cache."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def construct_mapping(loader: Any, node: Any) -> _Mapping:
+        mapping = _Mapping(loader.construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        return mapping
+
+    loader = type("LineLoader", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return loader
 
 
-class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
-    """A safe loader (no object construction from tags) that records line numbers."""
+def read_yaml(path: Path, *, cached: bool = False) -> Any:
+    """Parse one YAML file safely; any problem is a RuleError naming file and line.
 
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file safely; any problem is a RuleError naming file and line."""
+    With `cached`, a file seen before with the same bytes comes from the on-disk cache,
+    line numbers included, without PyYAML.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise RuleError(f"cannot read rule file: {exc.strerror or exc}", origin=str(path)) from None
     if len(data) > MAX_PACK_BYTES:
         raise RuleError(f"rule file is larger than {MAX_PACK_BYTES // 1024} KiB; split it into packs", origin=str(path))
+    if cached:
+        return _unplain(pattern_cache().for_content("yaml", str(path), data, lambda: _plain(_parse(data, path))))
+    return _parse(data, path)
+
+
+def _parse(data: bytes, path: Path) -> Any:
+    import yaml
+
     try:
-        return yaml.load(data.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(data.decode("utf-8"), Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
     except UnicodeDecodeError:
         raise RuleError("rule file is not UTF-8", origin=str(path)) from None
     except yaml.MarkedYAMLError as exc:
@@ -98,6 +116,26 @@ def read_yaml(path: Path) -> Any:
         raise RuleError(f"invalid YAML: {exc.problem or exc}", origin=f"{path}:{line}") from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise RuleError(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", origin=str(path)) from None
+
+
+def _plain(value: Any) -> Any:
+    """Parsed YAML in types the cache can store: a mapping becomes (line, key lines, items)."""
+    if isinstance(value, _Mapping):
+        return (value.line, value.key_lines, {k: _plain(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _unplain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        line, key_lines, items = value
+        mapping = _Mapping({k: _unplain(v) for k, v in items.items()})
+        mapping.line, mapping.key_lines = line, key_lines
+        return mapping
+    if isinstance(value, list):
+        return [_unplain(v) for v in value]
+    return value
 
 
 # --------------------------------------------------------------------------- loading
@@ -124,14 +162,25 @@ def resolve(spec: str, *, base: Path | None = None) -> list[Path]:
 
 
 def load_ruleset(specs: Sequence[str], *, base: Path | None = None) -> RuleSet:
-    """Load the bundled references, then each pack in order; codes and names must be unique."""
+    """Load the bundled references, then each pack in order; codes and names must be unique.
+
+    Packs seen before come from the on-disk cache; if anything is wrong, they are read
+    again from the YAML itself, so the error names the file and line.
+    """
+    try:
+        return _load_ruleset(specs, base=base, cached=True)
+    except RuleError:
+        return _load_ruleset(specs, base=base, cached=False)
+
+
+def _load_ruleset(specs: Sequence[str], *, base: Path | None, cached: bool) -> RuleSet:
     files: list[Path] = []
     for spec in specs:
         for path in resolve(spec, base=base):
             if path not in files:
                 files.append(path)
-    base = [builtin_dir() / REFERENCES_FILE, builtin_dir() / DEFINITIONS_FILE]
-    documents = [(path, _pack_mapping(path)) for path in [*base, *files]]
+    bundled = [builtin_dir() / REFERENCES_FILE, builtin_dir() / DEFINITIONS_FILE]
+    documents = [(path, _pack_mapping(path, cached=cached)) for path in [*bundled, *files]]
 
     references: dict[str, Reference] = {}
     definitions: dict[str, tuple[str, ...]] = {}
@@ -146,7 +195,7 @@ def load_ruleset(specs: Sequence[str], *, base: Path | None = None) -> RuleSet:
     rules: list[Rule] = []
     packs: list[Pack] = []
     seen: dict[str, str] = {}
-    for path, doc in documents[len(base):]:
+    for path, doc in documents[len(bundled):]:
         pack = Pack(name=str(doc.get("pack") or path.stem), description=str(doc.get("description") or ""), path=path)
         packs.append(pack)
         for raw in _list(doc, "rules", path):
@@ -169,8 +218,8 @@ def with_own_rules(ruleset: RuleSet) -> RuleSet:
     return RuleSet(rules=(*ruleset.rules, *own), references=ruleset.references, packs=(*ruleset.packs, pack))
 
 
-def _pack_mapping(path: Path) -> Mapping[str, Any]:
-    doc = read_yaml(path)
+def _pack_mapping(path: Path, *, cached: bool = False) -> Mapping[str, Any]:
+    doc = read_yaml(path, cached=cached)
     if doc is None:
         return {}
     if not isinstance(doc, dict):
@@ -304,6 +353,8 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference],
     except ValueError as exc:
         raise RuleError(str(exc), origin=origin, rule=code) from None
 
+    anchored_by = getattr(kind, "ANCHORED_BY", None)
+    anchors = required_anchors(flexible_spaces(p) for p in options[anchored_by]) if anchored_by else None
     return Rule(
         code=code,
         name=raw["name"],
@@ -327,5 +378,6 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference],
         origin=origin,
         options=options,
         compiled=compiled,
+        anchors=anchors,
         replacement=raw.get("replacement"),
     )

@@ -2,48 +2,27 @@
 and tolerant of line breaks and repeated spaces wherever the pattern has a space."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import regex
+
+from lint.compiled import pattern_cache
+from lint.compiled import compile as cached_regex
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 #: Time budget for one pattern on one document; a slower pattern is a broken rule, not a slow page.
 TIMEOUT_SECONDS = 2.0
 
 
+# Escapes and character classes pass through whole; runs of spaces outside them become \s+.
+_TOKEN = cached_regex(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]| +|[^\\\[ ]+|.", regex.DOTALL)
+
+
+@lru_cache(maxsize=8192)
 def flexible_spaces(pattern: str) -> str:
     """Replace each run of literal spaces outside a character class with `\\s+`."""
-    out: list[str] = []
-    i, n, in_class = 0, len(pattern), False
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < n:
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            out.append(ch)
-            i += 1
-            # a "]" right after "[" or "[^" is a literal, not the end of the class
-            if i < n and pattern[i] == "^":
-                out.append("^")
-                i += 1
-            if i < n and pattern[i] == "]":
-                out.append("]")
-                i += 1
-            continue
-        elif ch == " ":
-            while i < n and pattern[i] == " ":
-                i += 1
-            out.append(r"\s+")
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    return _TOKEN.sub(lambda m: r"\s+" if m.group(0)[0] == " " else m.group(0), pattern)
 
 
 def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.Pattern[str]:
@@ -57,16 +36,35 @@ def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError(f"empty pattern {pattern!r}")
-    body = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
-    if bounded:
-        body = rf"(?<!\w)(?:{body})(?!\w)"
+    body = _bounded_body(patterns) if bounded else "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     try:
-        combined = regex.compile(body, FLAGS)
+        combined = pattern_cache().compile(body, FLAGS)
     except regex.error:
         combined = None
     if combined is None or combined.fullmatch(""):
         _blame(patterns)
     return combined
+
+
+def _bounded_body(patterns: list[str]) -> str:
+    """The patterns as whole words. Those that surely start and end with a word character
+    share one `\\b…\\b`: the engine rejects most positions at once, before trying any
+    alternative (or a costly lookbehind). The others keep lookarounds, which are exact."""
+    from lint.compiled import pattern_cache
+    from lint.rules.anchors import first_chars, word_edges
+
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for pattern in map(flexible_spaces, patterns):
+        edges = tuple(pattern_cache().derived("edges", pattern, word_edges))
+        if pattern.startswith("(?<"):  # a leading lookbehind: test one first character before it
+            first = pattern_cache().derived("first", pattern, first_chars)
+            pattern = f"(?=[{first}]){pattern}" if first else pattern
+        groups.setdefault(edges, []).append(pattern)  # type: ignore[arg-type]
+    parts = []
+    for (starts, ends), members in groups.items():
+        inner = "|".join(f"(?:{p})" for p in members)
+        parts.append((r"\b" if starts else r"(?<!\w)") + f"(?:{inner})" + (r"\b" if ends else r"(?!\w)"))
+    return "|".join(parts)
 
 
 def _blame(patterns: list[str]) -> None:

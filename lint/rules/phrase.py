@@ -7,7 +7,7 @@ aside when its sentence says something that makes the words harmless ("cure time
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 import regex
 
@@ -23,6 +23,8 @@ FIELDS = {
 #: Template variables besides {{ match }}, with sample values (the pack tests render with them).
 VARIABLES: dict[str, object] = {}  # named groups of the pattern are added per match
 DEFUSED_BY = frozenset(CONTEXTS)
+#: The field whose patterns every match comes from: the engine derives the rule's anchors from it.
+ANCHORED_BY = "patterns"
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,13 @@ def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind in
     )
 
 
-def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
+def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = None) -> Iterator[Hit]:
+    """Matches in `blocks` (the blocks that contain one of the rule's anchors), or in all blocks."""
     prose = doc.prose
     # A phrase never runs from one heading, paragraph or cell into the next: search each
     # block on its own, so that a match attempt spanning a boundary cannot swallow a real
     # match that starts inside the next block.
-    for block in doc.blocks or (Span(0, len(prose)),):
+    for block in blocks if blocks is not None else (doc.blocks or (Span(0, len(prose)),)):
         for m in compiled.pattern.finditer(prose, block.start, block.end, timeout=TIMEOUT_SECONDS):
             if compiled.unless is not None:
                 sentence = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None

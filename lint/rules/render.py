@@ -6,12 +6,44 @@ from typing import Any, Mapping
 
 import regex
 
+from lint.compiled import compile as cached_regex
+
 _MAX_QUOTE = 80
-_WHITESPACE = regex.compile(r"\s+")
+_WHITESPACE = cached_regex(r"\s+")
+_VARIABLE = cached_regex(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+_IF_BLOCK = cached_regex(r"\{%\s*if\s+([A-Za-z_]\w*)(\s+is\s+defined)?\s*%\}((?:(?!\{[%#]).)*?)\{%\s*endif\s*%\}", regex.DOTALL)
 
 
 def _is_template(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
+
+
+def _is_simple(text: str) -> bool:
+    """Only `{{ name }}` and un-nested `{% if name [is defined] %}…{% endif %}`: such templates
+    are rendered here, without importing jinja2 (start-up time is what a pre-commit user feels)."""
+    rest = _VARIABLE.sub("", _IF_BLOCK.sub("", text))
+    return not any(mark in rest for mark in ("{{", "}}", "{%", "%}", "{#"))
+
+
+def _substitute(text: str, variables: Mapping[str, Any]) -> str | None:
+    """A simple template filled in, or None where jinja2 would raise (an undefined name)."""
+    missing = object()
+
+    def condition(m: regex.Match[str]) -> str:
+        value = variables.get(m.group(1), missing)
+        if m.group(2):  # "is defined"
+            return m.group(3) if value is not missing else ""
+        if value is missing:
+            raise KeyError(m.group(1))
+        return m.group(3) if value else ""
+
+    try:
+        text = _IF_BLOCK.sub(condition, text)
+    except KeyError:
+        return None
+    if any(name not in variables for name in _VARIABLE.findall(text)):
+        return None
+    return _VARIABLE.sub(lambda m: str(variables[m.group(1)]), text)
 
 
 @lru_cache(maxsize=None)
@@ -31,13 +63,19 @@ def _template(text: str) -> Any:
 
 
 def check_template(text: str) -> str | None:
-    """An error message if `text` is not a valid template, else None."""
-    if not _is_template(text):
+    """An error message if `text` is not a valid template, else None (remembered across runs)."""
+    if not _is_template(text) or _is_simple(text):
         return None
+    from lint.compiled import pattern_cache
+
+    return pattern_cache().derived("template", text, _check_with_jinja)  # type: ignore[no-any-return]
+
+
+def _check_with_jinja(text: str) -> str | None:
     from jinja2 import TemplateSyntaxError
 
     try:
-        _template(text)
+        _environment().parse(text)  # syntax only: compiling waits until a message is rendered
     except TemplateSyntaxError as exc:
         return f"template error on its line {exc.lineno}: {exc.message}"
     return None
@@ -52,12 +90,16 @@ def quote(text: str) -> str:
 def render(text: str, variables: Mapping[str, Any]) -> str:
     """The rendered template as one line. Undefined variables are an error the pack's tests catch."""
     if _is_template(text):
-        from jinja2 import TemplateError
+        simple = _substitute(text, variables) if _is_simple(text) else None
+        if simple is not None:
+            text = simple
+        else:
+            from jinja2 import TemplateError
 
-        try:
-            text = _template(text).render(**variables)
-        except TemplateError as exc:
-            text = f"{text} [template error: {exc}]"
+            try:
+                text = _template(text).render(**variables)
+            except TemplateError as exc:
+                text = f"{text} [template error: {exc}]"
     return _WHITESPACE.sub(" ", text).strip()
 
 
@@ -68,13 +110,21 @@ def render_replacement(text: str, variables: Mapping[str, Any]) -> str | None:
     left empty, renders to nothing, or leaves the match as it was. The case of the
     match carries over: "Miracle treatment" becomes "Treatment", not "treatment".
     """
-    from jinja2 import TemplateError
-
     match = str(variables.get("match", ""))
-    try:
-        new = _template(text).render(**variables) if _is_template(text) else text
-    except TemplateError:
-        return None
+    if not _is_template(text):
+        new = text
+    elif _is_simple(text):
+        filled = _substitute(text, variables)
+        if filled is None:
+            return None
+        new = filled
+    else:
+        from jinja2 import TemplateError
+
+        try:
+            new = _template(text).render(**variables)
+        except TemplateError:
+            return None
     if not new.strip():
         return None
     if match.isupper() and any(c.isalpha() for c in match):

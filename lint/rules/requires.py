@@ -11,13 +11,16 @@ pages that also mention something (e.g. a condition the treatment is off-label f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from functools import lru_cache
+from typing import Any, Iterator, Mapping, Sequence
 
 import regex
 
 from lint.models import Document, Hit, Span
-from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns
+from lint.rules.anchors import ScopedPattern
+from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns, flexible_spaces
 from lint.rules.schema import string_list
+from lint.compiled import compile as cached_regex
 
 KIND = "requires"
 FIELDS = {
@@ -30,17 +33,18 @@ FIELDS = {
 #: Template variables besides {{ match }}, with sample values (the pack tests render with them).
 VARIABLES: dict[str, object] = {"treatment": "ketamine infusions", "document_level": True}
 DEFUSED_BY: frozenset[str] = frozenset()  # a page-level omission has no sentence context
+ANCHORED_BY = "treatment"  # no treatment named, nothing promoted
 NEARBY_SENTENCES = 2
 HEADING_CHARS = 80
 # A disclosure mention that is itself denied ("no side effects", "free of risk") discloses nothing.
-_DENIED = regex.compile(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,2}$")
+_DENIED = cached_regex(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,2}$")
 
 
 @dataclass(frozen=True)
 class Compiled:
-    treatment: regex.Pattern[str]
-    promotion: regex.Pattern[str]
+    promoter: "Promoter"
     disclosure: regex.Pattern[str]
+    disclosure_scope: ScopedPattern
     when: regex.Pattern[str] | None
     unless: regex.Pattern[str] | None
 
@@ -50,51 +54,74 @@ def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind in
         return compile_patterns(options[key]) if options.get(key) else None
 
     return Compiled(
-        treatment=compile_patterns(options["treatment"]),
-        promotion=compile_patterns(options["promotion"]),
+        promoter=_promoter(tuple(options["treatment"]), tuple(options["promotion"])),
         disclosure=compile_patterns(options["disclosure"]),
+        disclosure_scope=ScopedPattern(list(options["disclosure"])),
         when=optional("when"),
         unless=optional("unless"),
     )
 
 
-def check(compiled: Compiled, doc: Document) -> Iterator[Hit]:
+def check(compiled: Compiled, doc: Document, spans: Sequence[Span] | None = None) -> Iterator[Hit]:
+    """One page-level hit at most. `spans` (where the treatment's words are) is not needed: the
+    engine runs the rule only on pages that have them, and the promotion test looks at blocks."""
     prose = doc.prose
     if compiled.when is not None and not compiled.when.search(prose, timeout=TIMEOUT_SECONDS):
         return
     if compiled.unless is not None and compiled.unless.search(prose, timeout=TIMEOUT_SECONDS):
         return
-    mention = first_promoted_mention(compiled, doc)
-    if mention is None or discloses(compiled, prose):
+    mention = compiled.promoter.first_mention(doc)
+    if mention is None or _discloses_in(compiled, doc):
         return
     yield Hit(mention.start(), mention.end(), {"document_level": True, "treatment": mention.group(0)})
 
 
-def first_promoted_mention(compiled: Compiled, doc: Document) -> regex.Match[str] | None:
-    """The first treatment mention with offering language close by.
+@lru_cache(maxsize=64)
+def _promoter(treatment: tuple[str, ...], promotion: tuple[str, ...]) -> "Promoter":
+    """One Promoter per pair of pattern lists: rules that share them share the search."""
+    return Promoter(treatment, promotion)
 
-    A page whose title (its first block) names the treatment and that offers anything is
-    promoting it. Otherwise the offer must be close by: within two sentences in the same
-    block, or, for a mention in a heading (a short block), in the first sentences of the
-    block after it ("Ketamine Infusions" over "Book your first session"). Offering
-    language elsewhere on the page (an "Our team" heading, a footer) does not make an
-    article about a treatment an advertisement for it.
-    """
-    if not doc.sentences or compiled.promotion.search(doc.prose, timeout=TIMEOUT_SECONDS) is None:
+
+class Promoter:
+    """Finds the first promoted mention of a treatment; remembers the answer for the last page,
+    since the disclosure rules of a pack all ask the same question of it."""
+
+    def __init__(self, treatment: tuple[str, ...], promotion: tuple[str, ...]) -> None:
+        self.treatment = compile_patterns(treatment)
+        self.promotion = compile_patterns(promotion)
+        self.promotion_scope = ScopedPattern(list(promotion))
+        self._last: tuple[Document | None, regex.Match[str] | None] = (None, None)
+
+    def first_mention(self, doc: Document) -> regex.Match[str] | None:
+        if self._last[0] is not doc:
+            self._last = (doc, self._find(doc))
+        return self._last[1]
+
+    def _find(self, doc: Document) -> regex.Match[str] | None:
+        """The first treatment mention with offering language close by.
+
+        A page whose title (its first block) names the treatment and that offers anything is
+        promoting it. Otherwise the offer must be close by: within two sentences in the same
+        block, or, for a mention in a heading (a short block), in the first sentences of the
+        block after it ("Ketamine Infusions" over "Book your first session"). Offering
+        language elsewhere on the page (an "Our team" heading, a footer) does not make an
+        article about a treatment an advertisement for it.
+        """
+        if not doc.sentences or self.promotion_scope.search(doc, TIMEOUT_SECONDS) is None:
+            return None
+        for block in doc.blocks or (Span(0, len(doc.prose)),):
+            for m in self.treatment.finditer(doc.prose, block.start, block.end, timeout=TIMEOUT_SECONDS):
+                if block == doc.blocks[0]:
+                    return m  # the page is about the treatment (its title), and it offers something
+                index = doc.sentence_index(m.start())
+                if _offers(self.promotion, doc, index - NEARBY_SENTENCES, index + NEARBY_SENTENCES, block):
+                    return m
+                if _is_heading(doc.prose[block.start:block.end]):
+                    following = doc.block_at(block.end + len("\n\n"))
+                    first = doc.sentence_index(following.start)
+                    if following != block and _offers(self.promotion, doc, first, first + NEARBY_SENTENCES - 1, following):
+                        return m
         return None
-    for m in compiled.treatment.finditer(doc.prose, timeout=TIMEOUT_SECONDS):
-        block = doc.block_at(m.start())
-        if block == doc.blocks[0]:
-            return m  # the page is about the treatment (its title), and it offers something
-        index = doc.sentence_index(m.start())
-        if _offers(compiled, doc, index - NEARBY_SENTENCES, index + NEARBY_SENTENCES, block):
-            return m
-        if _is_heading(doc.prose[block.start:block.end]):
-            following = doc.block_at(block.end + len("\n\n"))
-            if following != block and _offers(compiled, doc, doc.sentence_index(following.start),
-                                              doc.sentence_index(following.start) + NEARBY_SENTENCES - 1, following):
-                return m
-    return None
 
 
 def _is_heading(text: str) -> bool:
@@ -103,17 +130,23 @@ def _is_heading(text: str) -> bool:
     return len(text) <= HEADING_CHARS and not text.endswith(".")
 
 
-def _offers(compiled: Compiled, doc: Document, first: int, last: int, block: Span) -> bool:
+def _offers(promotion: regex.Pattern[str], doc: Document, first: int, last: int, block: Span) -> bool:
     """True if offering language stands in sentences first..last, clipped to `block`."""
     first, last = max(first, 0), min(last, len(doc.sentences) - 1)
     start = max(doc.sentences[first].start, block.start)
     end = min(doc.sentences[last].end, block.end)
-    return start < end and compiled.promotion.search(doc.prose, start, end, timeout=TIMEOUT_SECONDS) is not None
+    return start < end and promotion.search(doc.prose, start, end, timeout=TIMEOUT_SECONDS) is not None
 
 
 def discloses(compiled: Compiled, prose: str) -> bool:
-    """True if the page mentions the disclosure anywhere, not counting denied mentions."""
-    for m in compiled.disclosure.finditer(prose, timeout=TIMEOUT_SECONDS):
-        if not _DENIED.search(prose, max(m.start() - 40, 0), m.start()):
-            return True
-    return False
+    """True if the text mentions the disclosure anywhere, not counting denied mentions."""
+    return any(_not_denied(prose, m) for m in compiled.disclosure.finditer(prose, timeout=TIMEOUT_SECONDS))
+
+
+def _discloses_in(compiled: Compiled, doc: Document) -> bool:
+    """`discloses` for a document, searching only the blocks that hold the disclosure's words."""
+    return any(_not_denied(doc.prose, m) for m in compiled.disclosure_scope.finditer(doc, TIMEOUT_SECONDS))
+
+
+def _not_denied(prose: str, m: regex.Match[str]) -> bool:
+    return not _DENIED.search(prose, max(m.start() - 40, 0), m.start())

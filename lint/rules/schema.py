@@ -6,11 +6,12 @@ from typing import Any, Callable
 import regex
 
 from lint.models import CATEGORIES, JURISDICTIONS, SEVERITIES
+from lint.compiled import compile as cached_regex
 
 CONTEXTS = ("negated", "question", "hypothetical", "attributed")
-CODE = regex.compile(r"[A-Z]{1,5}[0-9]{2,4}")
-NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-REFERENCE_ID = regex.compile(r"[a-z0-9][a-z0-9._-]*")
+CODE = cached_regex(r"[A-Z]{1,5}[0-9]{2,4}")
+NAME = cached_regex(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+REFERENCE_ID = cached_regex(r"[a-z0-9][a-z0-9._-]*")
 
 Check = Callable[[Any], str | None]  # returns an error message, or None when the value is fine
 

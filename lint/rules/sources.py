@@ -8,12 +8,13 @@ from urllib.parse import urlsplit
 import regex
 
 from lint.models import Document, Span
+from lint.compiled import compile as cached_regex
 
 # [1] [1, 2] [1-3] [^1] and superscript digits ¹²³; and Markdown's named footnotes [^trials]
-MARKER = regex.compile(r"\[\^?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|([\u00b9\u00b2\u00b3\u2070-\u2079]+)|\[\^([\w-]+)\]")
-_FOOTNOTE_DEFINITION = regex.compile(r"^\s*\[\^([\w-]+)\]:")
+MARKER = cached_regex(r"\[\^?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|([\u00b9\u00b2\u00b3\u2070-\u2079]+)|\[\^([\w-]+)\]")
+_FOOTNOTE_DEFINITION = cached_regex(r"^\s*\[\^([\w-]+)\]:")
 # (Smith et al., 2019) (Smith 2019) (Smith and Jones, 2019; Lee 2020) Smith et al. (2019) Smith (2019)
-AUTHOR_YEAR = regex.compile(
+AUTHOR_YEAR = cached_regex(
     r"""
     \(\s*(?:see\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?
         (?:\s*[;,]\s*[^()]{0,80}?(?:19|20)\d\d[a-z]?)*\s*\)
@@ -21,7 +22,7 @@ AUTHOR_YEAR = regex.compile(
     """,
     regex.VERBOSE,
 )
-IDENTIFIER = regex.compile(r"(?i)\b(?:PMID:?\s*\d{6,9}|PMC\d{5,9}|doi:\s*10\.\d{4,9}/\S+|10\.\d{4,9}/[^\s\"<>]+|NCT\d{8})\b")
+IDENTIFIER = cached_regex(r"(?i)\b(?:PMID:?\s*\d{6,9}|PMC\d{5,9}|doi:\s*10\.\d{4,9}/\S+|10\.\d{4,9}/[^\s\"<>]+|NCT\d{8})\b")
 PAPER_HOSTS = (
     "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "europepmc.org", "doi.org", "dx.doi.org",
     "clinicaltrials.gov", "cochranelibrary.com", "nejm.org", "jamanetwork.com", "thelancet.com", "bmj.com",
@@ -32,12 +33,12 @@ PAPER_HOSTS = (
     "ajp.psychiatryonline.org", "cambridge.org", "scholar.google.com", "semanticscholar.org",
     "researchgate.net", "thieme-connect.com", "dovepress.com", "hindawi.com", "jci.org", "pnas.org",
 )
-_REFERENCES_HEADING = regex.compile(
+_REFERENCES_HEADING = cached_regex(
     r"(?i)^\W*(?:references?|sources?|citations?|bibliography|works cited|footnotes|notes|"
     r"studies cited|research cited|further reading|literature)\W*$"
 )
-_NUMBERED_ENTRY = regex.compile(r"^\s*(?:\[\^?(\d{1,3})\]:?|(\d{1,3})[.)])\s+\S")
-_BIBLIOGRAPHIC = regex.compile(
+_NUMBERED_ENTRY = cached_regex(r"^\s*(?:\[\^?(\d{1,3})\]:?|(\d{1,3})[.)])\s+\S")
+_BIBLIOGRAPHIC = cached_regex(
     r"(?i)(?:\bdoi\b|\bpmid\b|\bpmc\d|10\.\d{4,9}/|\bet al\.|\(\s*(?:19|20)\d\d[a-z]?\s*\)|"
     r"\b(?:19|20)\d\d\s*;\s*\d+|\bjournal\b|\bjama\b|\blancet\b|\bpain\s+(?:med|res|physician)\b)"
 )

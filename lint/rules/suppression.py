@@ -8,13 +8,14 @@ fixed), so the rule itself has none: `category` is "" and listings say "named ru
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
-from lint.models import JURISDICTIONS, Document, Hit, Rule
+from lint.models import JURISDICTIONS, Document, Hit, Rule, Span
 
 KIND = "suppression"
 FIELDS: dict[str, Any] = {}
 DEFUSED_BY: frozenset[str] = frozenset()
+ANCHORED_BY = None  # no patterns: nothing to prefilter
 PACK = "healthlint"
 PACK_DESCRIPTION = "healthlint's own checks of its suppression directives."
 CATEGORY_LABEL = "(named rule's)"  # what listings show for a rule whose findings borrow a category
@@ -70,6 +71,6 @@ def compile(options: Mapping[str, Any]) -> None:  # noqa: A001 - the kind interf
     return None
 
 
-def check(compiled: None, doc: Document) -> Iterator[Hit]:
+def check(compiled: None, doc: Document, blocks: Sequence[Span] | None = None) -> Iterator[Hit]:
     """Nothing: the suppress filter reports these rules' findings."""
     return iter(())

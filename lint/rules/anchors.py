@@ -1,0 +1,377 @@
+"""Anchors: word pieces that every match of a rule must contain, so a rule runs only where
+one of them occurs (the literal prefilter that makes a few dozen regexes cheap on a site).
+
+An anchor is a lower-case run of word characters taken from the pattern's literal text.
+Every part of a sequence must match, so each part's anchors are required: a pattern keeps
+its most selective parts (up to three), and a block must touch all of them. Within a part,
+alternatives must each yield anchors and their union is taken; optional parts, classes,
+lookarounds and anything unknown yield none. A pattern we cannot read
+gets no anchors: its rule then runs everywhere, which is slower but never wrong.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+import regex
+
+from lint.compiled import compile as cached_regex
+
+if sys.version_info >= (3, 11):
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
+
+LOG = logging.getLogger(__name__)
+
+MIN_LENGTH = 3  # shorter pieces ("no", "is") are in every paragraph: no use as a filter
+SLOTS = 3  # at most this many independent parts of one pattern must all be present
+_WORD_CHARS = cached_regex(r"\w+")
+_C = sre_constants
+_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT} | ({_C.POSSESSIVE_REPEAT} if hasattr(_C, "POSSESSIVE_REPEAT") else set())
+
+Anchors = frozenset[str] | None
+#: A rule's anchors: for each of its patterns, sets of pieces that a match must all touch
+#: (one piece from each set). None: some pattern has no anchors, so the rule runs everywhere.
+RuleAnchors = tuple[tuple[frozenset[str], ...], ...] | None
+
+
+def required_anchors(patterns: Iterable[str]) -> RuleAnchors:
+    """For each pattern, up to SLOTS sets of pieces, one of each of which every match contains."""
+    from lint.compiled import pattern_cache
+
+    cache = pattern_cache()
+    out = []
+    for pattern in patterns:
+        found = cache.derived("anchors", pattern, _pattern_anchors)
+        if not found:
+            return None
+        out.append(found)
+    return tuple(out) or None
+
+
+@lru_cache(maxsize=4096)
+def _pattern_anchors(pattern: str) -> tuple[frozenset[str], ...]:
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-module syntax the stdlib parser lacks: no anchors
+        LOG.debug("no anchors for %r", pattern)
+        return ()
+    return tuple(sorted(_candidates(list(parsed)), key=_score, reverse=True)[:SLOTS])
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> Anchors:
+    """A sequence matches only if each item does: keep the most selective item's anchors."""
+    candidates = _candidates(items)
+    return max(candidates, key=_score) if candidates else None
+
+
+def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Anchor sets of the parts of a sequence; each part must match, so each set is required."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        candidates += _run_anchors(run)
+        run = []
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    candidates += _run_anchors(run)
+    return list(dict.fromkeys(candidates))
+
+
+def _item(op: Any, av: Any) -> Anchors:
+    if op is _C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _C.BRANCH:
+        branches = [_sequence(list(branch)) for branch in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return _minimal(set().union(*branches))  # type: ignore[arg-type]
+    if op in _REPEATS:
+        low, _high, inner = av
+        return _sequence(list(inner)) if low >= 1 else None
+    if getattr(_C, "ATOMIC_GROUP", None) is op:
+        return _sequence(list(av))
+    return None
+
+
+def _run_anchors(run: list[str]) -> list[frozenset[str]]:
+    """Each word-character piece of a literal run is required on its own."""
+    text = "".join(run).lower()
+    return [frozenset({w}) for w in _WORD_CHARS.findall(text) if len(w) >= MIN_LENGTH]
+
+
+def _score(anchors: frozenset[str]) -> tuple[int, int]:
+    """Longer pieces are rarer; fewer of them are cheaper."""
+    return (min(len(a) for a in anchors), -len(anchors))
+
+
+def _minimal(anchors: set[str]) -> frozenset[str] | None:
+    """Drop pieces that contain another piece (finding "cure" already covers "cured")."""
+    if not anchors or min(len(a) for a in anchors) < MIN_LENGTH:
+        return None
+    return frozenset(a for a in anchors if not any(b != a and b in a for b in anchors))
+
+
+class Prefilter:
+    """Where each registered pattern list may match in a document, from the words of its blocks.
+
+    The rule runner and every scoped pattern list register their anchors here once; per
+    document, one pass over its words answers for all of them. Each distinct word is looked
+    up once per run and remembered, so a site's vocabulary costs a few microseconds per new
+    word and nothing after. An entry may match in a block when, for one of its patterns,
+    every required set has a piece among the block's words.
+    """
+
+    def __init__(self) -> None:
+        self._by_trigram: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
+        self._slots: dict[tuple[int, int], int] = {}  # (entry, pattern) → its number of slots
+        self._always: set[int] = set()  # entries without anchors: every block
+        self._ranges: dict[tuple[RuleAnchors, ...], range] = {}
+        self._count = 0
+        self._seen: set[str] = set()
+        self._hits: dict[str, frozenset[tuple[int, int, int]]] = {}
+        self._last: tuple[object, dict[int, list[int]]] = (None, {})
+
+    def register(self, anchors: list[RuleAnchors]) -> range:
+        """Ids for these entries (the same ids again for the same anchors)."""
+        key = tuple(anchors)
+        if key in self._ranges:
+            return self._ranges[key]
+        ids = range(self._count, self._count + len(anchors))
+        for entry, patterns in zip(ids, anchors):
+            if patterns is None:
+                self._always.add(entry)
+            for pattern, slots in enumerate(patterns or ()):
+                self._slots[(entry, pattern)] = len(slots)
+                for slot, pieces in enumerate(slots):
+                    for piece in pieces:
+                        self._by_trigram.setdefault(piece[:MIN_LENGTH], []).append((piece, (entry, pattern, slot)))
+        self._count += len(anchors)
+        self._ranges[key] = ids
+        self._seen, self._hits, self._last = set(), {}, (None, {})  # new pieces: look words up again
+        return ids
+
+    def blocks(self, doc: Any) -> dict[int, list[int]]:
+        """Entry id → indices of the blocks of `doc` where it may match (remembered for the last doc)."""
+        if self._last[0] is doc:
+            return self._last[1]
+        from lint.rules.words import word_index
+
+        words = word_index(doc)
+        new = words.all - self._seen
+        for word in new:
+            if hit := self._lookup(word):
+                self._hits[word] = hit
+        self._seen |= new
+        relevant = words.all & self._hits.keys()
+        where = dict.fromkeys(relevant, 0)  # word → bitmask of the blocks holding it
+        for i, block_words in enumerate(words.sets):
+            bit = 1 << i
+            for word in block_words & relevant:
+                where[word] |= bit
+        per_slot: dict[tuple[int, int, int], int] = {}
+        for word, mask in where.items():
+            for key in self._hits[word]:
+                per_slot[key] = per_slot.get(key, 0) | mask
+        per_pattern: dict[tuple[int, int], int] = {}
+        counted: dict[tuple[int, int], int] = {}
+        for (entry, pattern, _slot), mask in per_slot.items():
+            pair = (entry, pattern)
+            per_pattern[pair] = per_pattern.get(pair, -1) & mask
+            counted[pair] = counted.get(pair, 0) + 1
+        merged: dict[int, int] = {}
+        for pair, mask in per_pattern.items():
+            if mask and counted[pair] == self._slots[pair]:
+                merged[pair[0]] = merged.get(pair[0], 0) | mask
+        out = {entry: _bits(mask) for entry, mask in merged.items()}
+        every = list(range(len(words.blocks)))
+        out.update({entry: every for entry in self._always})
+        self._last = (doc, out)
+        return out
+
+    def _lookup(self, word: str) -> frozenset[tuple[int, int, int]]:
+        out = set()
+        for i in range(len(word) - MIN_LENGTH + 1):
+            for piece, key in self._by_trigram.get(word[i:i + MIN_LENGTH], ()):
+                if word.startswith(piece, i):
+                    out.add(key)
+        return frozenset(out)
+
+
+def _bits(mask: int) -> list[int]:
+    """Indices of the set bits, in order."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+#: The run's prefilter: every anchored pattern list registers here.
+PREFILTER = Prefilter()
+
+
+class ScopedPattern:
+    """A pattern list searched only where it may match: its anchored members in the blocks
+    that hold their words, the others (a price, `[$£€]\\d`: cheap, led by a literal) everywhere."""
+
+    def __init__(self, sources: list[str]) -> None:
+        from lint.rules.patterns import compile_patterns
+
+        anchors = [required_anchors([source]) for source in sources]
+        anchored = [s for s, a in zip(sources, anchors) if a is not None]
+        free = [s for s, a in zip(sources, anchors) if a is None]
+        self._anchored = compile_patterns(anchored) if anchored else None
+        self._free = compile_patterns(free) if free else None
+        self._ids = PREFILTER.register([a for a in anchors if a is not None])
+
+    def finditer(self, doc: Any, timeout: float) -> Iterator["regex.Match[str]"]:
+        """Matches, the anchored members' in block order, then the others'."""
+        from lint.rules.words import merged, word_index
+
+        if self._anchored is not None:
+            found = PREFILTER.blocks(doc)
+            stretches = word_index(doc).blocks
+            spans = merged([stretches[i] for i in sorted(set().union(*(found.get(entry, ()) for entry in self._ids)))])
+            for span in spans:
+                yield from self._anchored.finditer(doc.prose, span.start, span.end, timeout=timeout)
+        if self._free is not None:
+            yield from self._free.finditer(doc.prose, timeout=timeout)
+
+    def search(self, doc: Any, timeout: float) -> "regex.Match[str] | None":
+        return next(self.finditer(doc, timeout), None)
+
+
+# ----------------------------------------------------------------------------- word edges
+
+_WORD_CATEGORIES = {getattr(_C, "CATEGORY_WORD", None), getattr(_C, "CATEGORY_DIGIT", None)}
+_ZERO_WIDTH = {_C.ASSERT, _C.ASSERT_NOT, _C.AT}
+
+
+def word_edges(pattern: str) -> tuple[bool, bool]:
+    """Whether every match of `pattern` surely starts, and surely ends, with a word character.
+
+    Where it does, `\\b` at that edge means exactly what `(?<!\\w)` / `(?!\\w)` means, and the
+    engine checks it far faster (a leading lookbehind is tried at every position).
+    Unknown constructs answer False: the slower, always-right form is kept.
+    """
+    try:
+        items = list(sre_parse.parse(pattern))
+    except Exception:  # noqa: BLE001 - syntax the stdlib parser lacks
+        return False, False
+    return _edge(items, first=True), _edge(items, first=False)
+
+
+def _edge(items: list[tuple[Any, Any]], *, first: bool) -> bool:
+    for op, av in items if first else reversed(items):
+        if op in _ZERO_WIDTH:
+            continue  # lookarounds and anchors consume nothing: look at the next item
+        if op in _REPEATS and av[0] == 0:  # optional: it and whatever follows must both qualify
+            if not _edge(list(av[2]), first=first):
+                return False
+            continue
+        return _item_edge(op, av, first=first)
+    return False
+
+
+def _item_edge(op: Any, av: Any, *, first: bool) -> bool:
+    if op is _C.LITERAL:
+        return chr(av).isalnum() or chr(av) == "_"
+    if op is _C.IN:
+        return all(_set_item_is_word(kind, value) for kind, value in av)
+    if op is _C.SUBPATTERN:
+        return _edge(list(av[-1]), first=first)
+    if op is _C.BRANCH:
+        return all(_edge(list(branch), first=first) for branch in av[1])
+    if op in _REPEATS:
+        low, _high, inner = av
+        return low >= 1 and _edge(list(inner), first=first)
+    return False
+
+
+def _set_item_is_word(kind: Any, value: Any) -> bool:
+    if kind is _C.LITERAL:
+        return chr(value).isalnum() or chr(value) == "_"
+    if kind is _C.RANGE:
+        return all(chr(c).isalnum() for c in range(value[0], value[1] + 1))
+    if kind is _C.CATEGORY:
+        return value in _WORD_CATEGORIES
+    return False
+
+
+# ----------------------------------------------------------------------------- first characters
+
+
+def first_chars(pattern: str) -> str | None:
+    """A character-class body holding every character a match of `pattern` can start with
+    (after any leading lookarounds), or None when that cannot be told.
+
+    Put as a lookahead before a leading lookbehind, it lets the engine reject most
+    positions on one character instead of running the lookbehind everywhere.
+    """
+    try:
+        items = list(sre_parse.parse(pattern))
+    except Exception:  # noqa: BLE001 - syntax the stdlib parser lacks
+        return None
+    found = _first(items)
+    if not found:
+        return None
+    chars = set()
+    for ch in found:
+        chars |= {ch.lower(), ch.upper()}  # the rules match case-insensitively
+    return "".join(sorted(regex.escape(c) for c in chars))
+
+
+def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """First characters of a sequence: of its first item that must consume, plus optional ones before."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op in _REPEATS and av[0] == 0:
+            inner = _first(list(av[2]))
+            if inner is None:
+                return None
+            found |= inner
+            continue
+        inner = _first_of(op, av)
+        return None if inner is None else found | inner
+    return None  # all optional: may match empty text
+
+
+def _first_of(op: Any, av: Any) -> set[str] | None:
+    if op is _C.LITERAL:
+        return {chr(av)}
+    if op is _C.IN:
+        out = set()
+        for kind, value in av:
+            if kind is _C.LITERAL:
+                out.add(chr(value))
+            elif kind is _C.RANGE and value[1] - value[0] < 64:
+                out |= {chr(c) for c in range(value[0], value[1] + 1)}
+            else:
+                return None  # negated sets, categories, wide ranges: give up
+        return out
+    if op is _C.SUBPATTERN:
+        return _first(list(av[-1]))
+    if op is _C.BRANCH:
+        out = set()
+        for branch in av[1]:
+            inner = _first(list(branch))
+            if inner is None:
+                return None
+            out |= inner
+        return out
+    if op in _REPEATS:
+        return _first(list(av[2]))
+    return None
