@@ -45,6 +45,9 @@ class SourceFile:
     kind: str  # extractor name: "text", "html", "markdown", ...
 
 
+_AFTER = float("inf")  # sorts after any end offset: bisecting spans by their start
+
+
 class Span(NamedTuple):
     """A half-open range of prose offsets (a tuple: millions are made per site)."""
 
@@ -102,10 +105,10 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding prose `offset` (the nearest one before it)."""
-        return max(bisect_right(self.sentences, offset, key=lambda s: s.start) - 1, 0)
+        return max(bisect_right(self.sentences, (offset, _AFTER)) - 1, 0)  # spans are (start, end) tuples
 
     def block_at(self, offset: int) -> Span:
-        i = max(bisect_right(self.blocks, offset, key=lambda s: s.start) - 1, 0)
+        i = max(bisect_right(self.blocks, (offset, _AFTER)) - 1, 0)
         return self.blocks[i] if self.blocks else Span(0, len(self.prose))
 
     def source_line_text(self, line: int) -> str:

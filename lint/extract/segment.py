@@ -7,30 +7,28 @@ from lint.models import Span
 from lint.compiled import compile as cached_regex
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets), before whitespace and
-# something that can start a sentence. "?" and "!" end a sentence whatever follows.
+# something that can start a sentence. "?" and "!" end a sentence whatever follows. A
+# period after a known abbreviation or a single letter (Dr., e.g., U.S., J.) ends nothing.
 _BOUNDARY = cached_regex(
     r"""
     (?:
         [!?]+[)"'\]]*(?=\s)
       | (?<![0-9])\.{3}[)"'\]]*(?=\s+[A-Z0-9"'(\[])
       | …[)"'\]]*(?=\s+[A-Z0-9"'(\[])
-      | \.[)"'\]]*(?=\s+[^a-z\s,;:])
+      | (?<!
+            (?:^|[\s(])
+            (?i: dr | mr | mrs | ms | prof | st | sr | jr | vs | etc | al | inc | ltd | co | corp | no | nos
+               | fig | figs | approx | dept | est | vol | pp | ed | eds | ref | refs | jan | feb | mar | apr
+               | jun | jul | aug | sep | sept | oct | nov | dec | mt | ave | u\.s | e\.g | i\.e | a\.m | p\.m
+               | [a-z] )
+        )
+        \.[)"'\]]*(?=\s+[^a-z\s,;:])
     )
     \s+
     """,
     regex.VERBOSE,
 )
-# Words whose trailing period is not a sentence end.
-_ABBREVIATION = cached_regex(
-    r"""(?ix)
-    (?:^|(?<=[\s(]))
-    (?: dr | mr | mrs | ms | prof | st | sr | jr | vs | etc | al | inc | ltd | co | corp | no | nos
-      | fig | figs | approx | dept | est | vol | pp | ed | eds | ref | refs | jan | feb | mar | apr
-      | jun | jul | aug | sep | sept | oct | nov | dec | mt | ave | u\.s | e\.g | i\.e | a\.m | p\.m
-      | [a-z] )
-    \.[)"'\]]*$
-    """
-)
+_span = tuple.__new__  # Span(start, end) without the NamedTuple constructor's Python frame
 
 
 def sentences(prose: str, blocks: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
@@ -39,9 +37,6 @@ def sentences(prose: str, blocks: list[Span] | tuple[Span, ...]) -> tuple[Span, 
     for block in blocks:
         start = block.start
         for m in _BOUNDARY.finditer(prose, block.start, block.end):
-            head = prose[max(start, m.start() - 12):m.start() + 1]
-            if head.endswith(".") and _ABBREVIATION.search(head):
-                continue
             _append(out, prose, start, m.start() + len(m.group(0).rstrip()))
             start = m.end()
         _append(out, prose, start, block.end)
@@ -53,4 +48,4 @@ def _append(out: list[Span], prose: str, start: int, end: int) -> None:
     stripped = text.strip()
     if stripped:
         lead = len(text) - len(text.lstrip())
-        out.append(Span(start + lead, start + lead + len(stripped)))
+        out.append(_span(Span, (start + lead, start + lead + len(stripped))))

@@ -57,8 +57,8 @@ class RuleRunner:
         if self._ids is None:
             return None
         found = PREFILTER.blocks(doc)
-        stretches = word_index(doc).blocks
-        return {index: merged([stretches[i] for i in found[entry]])
+        words = word_index(doc)
+        return {index: merged([words.stretch(i) for i in found[entry]])
                 for index, entry in enumerate(self._ids) if entry in found}
 
 

@@ -161,7 +161,8 @@ class Prefilter:
         return ids
 
     def blocks(self, doc: Any) -> dict[int, list[int]]:
-        """Entry id → indices of the blocks of `doc` where it may match (remembered for the last doc)."""
+        """Entry id → indices of the sentences of `doc` whose stretch (it and the next sentence of its
+        block) it may match in; remembered for the last doc."""
         if self._last[0] is doc:
             return self._last[1]
         from lint.rules.words import word_index
@@ -173,27 +174,29 @@ class Prefilter:
                 self._hits[word] = hit
         self._seen |= new
         relevant = words.all & self._hits.keys()
-        where = dict.fromkeys(relevant, 0)  # word → bitmask of the blocks holding it
-        for i, block_words in enumerate(words.sets):
+        where = dict.fromkeys(relevant, 0)  # word → bitmask of the sentences holding it
+        for i, sentence_words in enumerate(words.sets):
             bit = 1 << i
-            for word in block_words & relevant:
+            for word in sentence_words & relevant:
                 where[word] |= bit
         per_slot: dict[tuple[int, int, int], int] = {}
         for word, mask in where.items():
             for key in self._hits[word]:
                 per_slot[key] = per_slot.get(key, 0) | mask
+        joined = words.joined
         per_pattern: dict[tuple[int, int], int] = {}
         counted: dict[tuple[int, int], int] = {}
         for (entry, pattern, _slot), mask in per_slot.items():
             pair = (entry, pattern)
-            per_pattern[pair] = per_pattern.get(pair, -1) & mask
+            stretches = mask | ((mask >> 1) & joined)  # bit i: sentence i or the next one has it
+            per_pattern[pair] = per_pattern.get(pair, -1) & stretches
             counted[pair] = counted.get(pair, 0) + 1
         merged: dict[int, int] = {}
         for pair, mask in per_pattern.items():
             if mask and counted[pair] == self._slots[pair]:
                 merged[pair[0]] = merged.get(pair[0], 0) | mask
         out = {entry: _bits(mask) for entry, mask in merged.items()}
-        every = list(range(len(words.blocks)))
+        every = list(range(len(words.sentences)))
         out.update({entry: every for entry in self._always})
         self._last = (doc, out)
         return out
@@ -241,8 +244,8 @@ class ScopedPattern:
 
         if self._anchored is not None:
             found = PREFILTER.blocks(doc)
-            stretches = word_index(doc).blocks
-            spans = merged([stretches[i] for i in sorted(set().union(*(found.get(entry, ()) for entry in self._ids)))])
+            words = word_index(doc)
+            spans = merged([words.stretch(i) for i in sorted(set().union(*(found.get(entry, ()) for entry in self._ids)))])
             for span in spans:
                 yield from self._anchored.finditer(doc.prose, span.start, span.end, timeout=timeout)
         if self._free is not None:

@@ -9,7 +9,7 @@ import regex
 
 from lint.models import Document, Hit, Span
 from lint.rules.patterns import TIMEOUT_SECONDS
-from lint.rules.phrase import Compiled, compile  # noqa: F401 - same fields, compiled the same way
+from lint.rules.phrase import Compiled, compile, spans_to_search  # noqa: F401 - compiled as phrase rules are
 from lint.rules.schema import CONTEXTS, string_list
 from lint.rules.sources import ReferenceList, citation_in, reference_list
 
@@ -41,7 +41,7 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
 
 def _matches(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None) -> Iterator[regex.Match[str]]:
     """Statements within one block each: in `blocks`, or in every block."""
-    for block in blocks if blocks is not None else (doc.blocks or (Span(0, len(doc.prose)),)):
+    for block in spans_to_search(compiled, doc, blocks):
         yield from compiled.pattern.finditer(doc.prose, block.start, block.end, timeout=TIMEOUT_SECONDS)
 
 

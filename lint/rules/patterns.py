@@ -67,6 +67,38 @@ def _bounded_body(patterns: list[str]) -> str:
     return "|".join(parts)
 
 
+def without_leading_lookbehinds(pattern: str) -> str:
+    """The pattern with any lookbehinds at its very start removed: it matches wherever the
+    pattern does (and more), so failing it rules the pattern out. Escapes and character
+    classes are respected when finding where a lookbehind ends."""
+    while pattern.startswith(("(?<!", "(?<=")):
+        depth, i, in_class = 0, 0, False
+        while i < len(pattern):
+            ch = pattern[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if in_class:
+                in_class = ch != "]"
+            elif ch == "[":
+                in_class = True
+                if pattern[i + 1:i + 2] == "^":
+                    i += 1
+                if pattern[i + 1:i + 2] == "]":
+                    i += 1
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        else:
+            return pattern  # unbalanced: leave it to the regex compiler to complain
+        pattern = pattern[i + 1:]
+    return pattern
+
+
 def _blame(patterns: list[str]) -> None:
     for pattern in patterns:
         try:

@@ -12,7 +12,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import regex
 
 from lint.models import Document, Hit, Span
-from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns
+from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns, without_leading_lookbehinds
 from lint.rules.schema import CONTEXTS, string_list
 
 KIND = "phrase"
@@ -31,14 +31,30 @@ ANCHORED_BY = "patterns"
 class Compiled:
     pattern: regex.Pattern[str]
     unless: regex.Pattern[str] | None
+    quick: regex.Pattern[str] | None = None  # the patterns without leading lookbehinds: a fast first test
 
 
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
     unless = options.get("unless")
+    patterns = list(options["patterns"])
+    stripped = [without_leading_lookbehinds(p) for p in patterns]
     return Compiled(
-        pattern=compile_patterns(options["patterns"]),
+        pattern=compile_patterns(patterns),
         unless=compile_patterns(unless, bounded=True) if unless else None,
+        quick=compile_patterns(stripped) if stripped != patterns else None,
     )
+
+
+def spans_to_search(compiled: Compiled, doc: Document, spans: Sequence[Span] | None) -> Iterator[Span]:
+    """The spans given (or every block), without those where the quick test already fails.
+
+    Leading lookbehinds (hedge filters such as "may …") are slow: the engine tries them at
+    every position. The same patterns without them match wherever the rule can, so a span
+    they do not match needs no further look.
+    """
+    for span in spans if spans is not None else (doc.blocks or (Span(0, len(doc.prose)),)):
+        if compiled.quick is None or compiled.quick.search(doc.prose, span.start, span.end, timeout=TIMEOUT_SECONDS):
+            yield span
 
 
 def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = None) -> Iterator[Hit]:
@@ -47,7 +63,7 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
     # A phrase never runs from one heading, paragraph or cell into the next: search each
     # block on its own, so that a match attempt spanning a boundary cannot swallow a real
     # match that starts inside the next block.
-    for block in blocks if blocks is not None else (doc.blocks or (Span(0, len(prose)),)):
+    for block in spans_to_search(compiled, doc, blocks):
         for m in compiled.pattern.finditer(prose, block.start, block.end, timeout=TIMEOUT_SECONDS):
             if compiled.unless is not None:
                 sentence = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None

@@ -109,18 +109,20 @@ class Promoter:
         """
         if not doc.sentences or self.promotion_scope.search(doc, TIMEOUT_SECONDS) is None:
             return None
-        for block in doc.blocks or (Span(0, len(doc.prose)),):
-            for m in self.treatment.finditer(doc.prose, block.start, block.end, timeout=TIMEOUT_SECONDS):
-                if block == doc.blocks[0]:
-                    return m  # the page is about the treatment (its title), and it offers something
-                index = doc.sentence_index(m.start())
-                if _offers(self.promotion, doc, index - NEARBY_SENTENCES, index + NEARBY_SENTENCES, block):
+        for m in self.treatment.finditer(doc.prose, timeout=TIMEOUT_SECONDS):
+            block = doc.block_at(m.start())
+            if m.end() > block.end:
+                continue  # a mention never runs from one block into the next
+            if block == doc.blocks[0]:
+                return m  # the page is about the treatment (its title), and it offers something
+            index = doc.sentence_index(m.start())
+            if _offers(self.promotion, doc, index - NEARBY_SENTENCES, index + NEARBY_SENTENCES, block):
+                return m
+            if _is_heading(doc.prose[block.start:block.end]):
+                following = doc.block_at(block.end + len("\n\n"))
+                first = doc.sentence_index(following.start)
+                if following != block and _offers(self.promotion, doc, first, first + NEARBY_SENTENCES - 1, following):
                     return m
-                if _is_heading(doc.prose[block.start:block.end]):
-                    following = doc.block_at(block.end + len("\n\n"))
-                    first = doc.sentence_index(following.start)
-                    if following != block and _offers(self.promotion, doc, first, first + NEARBY_SENTENCES - 1, following):
-                        return m
         return None
 
 

@@ -15,33 +15,43 @@ _last: tuple[Document | None, "WordIndex | None"] = (None, None)
 
 
 class WordIndex:
-    """The lower-cased words of each stretch a rule may match in, and of the whole document.
+    """The lower-cased words of each sentence, and which sentences a rule may match across.
 
-    A stretch is a sentence and the next one in its block: claims stay within a sentence
-    or two ("Real patients. Real results."), so a rule needs to search only the stretches
-    holding its words, not whole paragraphs.
+    Claims stay within a sentence or two ("Real patients. Real results."), so a rule needs
+    to search only the stretch of a sentence and the next one in its block, where its
+    words stand, rather than whole paragraphs.
     """
 
-    __slots__ = ("blocks", "sets", "all")  # the stretches, each one's word set, and their union
+    __slots__ = ("sentences", "sets", "all", "joined")
 
     def __init__(self, doc: Document) -> None:
-        sentences = doc.sentences or doc.blocks or (Span(0, len(doc.prose)),)
+        self.sentences: tuple[Span, ...] = doc.sentences or doc.blocks or (Span(0, len(doc.prose)),)
         lower = doc.prose.lower()
         if len(lower) == len(doc.prose):
-            words = [frozenset(_WORD.findall(lower, s.start, s.end)) for s in sentences]
+            self.sets = [frozenset(_WORD.findall(lower, s.start, s.end)) for s in self.sentences]
         else:  # a letter whose lower case is longer: lower each sentence alone
-            words = [frozenset(_WORD.findall(doc.prose[s.start:s.end].lower())) for s in sentences]
-        self.blocks: list[Span] = []
-        self.sets: list[frozenset[str]] = []
-        for i, sentence in enumerate(sentences):
-            following = i + 1 < len(sentences) and doc.block_at(sentences[i + 1].start) == doc.block_at(sentence.start)
-            self.blocks.append(Span(sentence.start, sentences[i + 1].end) if following else sentence)
-            self.sets.append(words[i] | words[i + 1] if following else words[i])
-        self.all: frozenset[str] = frozenset().union(*words)
+            self.sets = [frozenset(_WORD.findall(doc.prose[s.start:s.end].lower())) for s in self.sentences]
+        self.all: frozenset[str] = frozenset().union(*self.sets)
+        self.joined = 0  # bit i: sentence i+1 is in the same block as sentence i
+        block_ends = [b.end for b in doc.blocks] or [len(doc.prose)]
+        b = 0  # sentences and blocks are both in order: walk them together
+        for i, sentence in enumerate(self.sentences[:-1]):
+            while b + 1 < len(block_ends) and block_ends[b] <= sentence.start:
+                b += 1
+            if self.sentences[i + 1].end <= block_ends[b]:
+                self.joined |= 1 << i
+
+    def stretch(self, i: int) -> Span:
+        """Sentence i, with the next one when it stands in the same block."""
+        if self.joined >> i & 1:
+            return Span(self.sentences[i].start, self.sentences[i + 1].end)
+        return self.sentences[i]
 
 
 def merged(spans: list[Span]) -> list[Span]:
     """Overlapping or touching spans (sorted by start) joined into one."""
+    if len(spans) < 2:
+        return spans
     out: list[Span] = []
     for span in spans:
         if out and span.start <= out[-1].end:
