@@ -19,7 +19,6 @@ from lint.models import JURISDICTIONS, Rule, RunSummary, SourceFile
 from lint.parallel import available_cores
 from lint.pipeline import Linter, exit_status, run, sources_for
 from lint.progress import MIN_FILES, ClearingStream, Progress
-from lint.report.baseline import BaselineWriter
 from lint.rules.loader import RuleSet, load_ruleset, with_own_rules
 from lint.rules.suppression import CATEGORY_LABEL
 
@@ -130,6 +129,8 @@ def _load(settings: Settings) -> RuleSet:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files that .gitignore files ignore when walking folders.  [default: respect]")
 @click.option("--max-file-size", default=None, metavar="SIZE", help="Skip larger files (e.g. 10MB).  [default: 10MB]")
+@click.option("--cache/--no-cache", default=None,
+              help="Reuse results of unchanged files from .healthlint_cache.  [default: cache]")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
               help="Worker processes (0: one per core).  [default: 0]")
 @click.option("--stdin-filename", default=None, metavar="NAME",
@@ -149,7 +150,7 @@ def check(paths: tuple[str, ...], config: Path | None, isolated: bool, stdin_fil
     settings = _settings(config, isolated, options)
     if write_baseline:  # record every finding, those in an older baseline too
         settings = replace(settings, baseline="")
-    linter = Linter.from_settings(settings, ruleset=_load(settings))
+    linter = Linter.from_settings(settings, ruleset=_load(settings), fingerprints=bool(write_baseline) or None)
     sources = sources_for(paths or (".",), settings, stdin_filename=stdin_filename)
     stdin = sys.stdin.buffer if "-" in paths else None
     with _report_stream(settings.output, sys.stderr if fix and stdin else sys.stdout) as stream:
@@ -159,6 +160,8 @@ def check(paths: tuple[str, ...], config: Path | None, isolated: bool, stdin_fil
 
             fixer = Fixer(linter, "fix" if fix else "diff", stream if diff else sys.stdout, stdin)
         if write_baseline:
+            from lint.report.baseline import BaselineWriter
+
             reporter: report.Reporter = BaselineWriter(stream, settings, path=write_baseline)
         elif diff:
             reporter = report.Reporter(stream, settings)  # the diff is the output
@@ -213,7 +216,7 @@ def _closing_notice(settings: Settings, fixer: Fixer | None, reporter: report.Re
     """One line on stderr saying what --fix, --diff or --write-baseline did."""
     if settings.quiet:
         return
-    if isinstance(reporter, BaselineWriter):
+    if getattr(reporter, "name", "") == "baseline":
         click.echo(f"healthlint: wrote {_count(reporter.count, 'finding')} to {reporter.path}", err=True)
     elif fixer and fixer.edits_made:
         verb = "fixed" if fixer.mode == "fix" else "would fix"

@@ -14,7 +14,6 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ class PatternCache:
         self.path = path
         self._entries: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._derived: dict[tuple[str, str], Any] = {}
+        self._used: set[Any] = set()  # keys this process asked for: what a pruned cache keeps
         self._dirty = False
         if path is not None:
             try:
@@ -58,6 +58,7 @@ class PatternCache:
     def for_content(self, kind: str, name: str, content: bytes, compute: Any) -> Any:
         """`compute()` for a file's contents, remembered across runs until the file changes."""
         key = (kind, name)
+        self._used.add(key)
         stamp = (len(content), zlib.crc32(content), zlib.adler32(content))
         entry = self._derived.get(key)
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp):
@@ -73,6 +74,7 @@ class PatternCache:
     def derived(self, kind: str, pattern: str, compute: Any) -> Any:
         """`compute(pattern)`, remembered across runs (the value must be marshal-able)."""
         key = (kind, pattern)
+        self._used.add(key)
         if key not in self._derived:
             self._derived[key] = compute(pattern)
             self._dirty = True
@@ -80,6 +82,7 @@ class PatternCache:
 
     def compile(self, pattern: str, flags: int) -> regex.Pattern[str]:
         key = (pattern, int(flags))
+        self._used.add(key)
         args = self._entries.get(key)
         if args is not None and _internal is not None:
             try:
@@ -96,6 +99,11 @@ class PatternCache:
         """Write the cache back atomically, if it grew; a read-only home is not an error."""
         if not self._dirty or self.path is None:
             return
+        if len(self._entries) + len(self._derived) > 2 * len(self._used) + 200:  # packs changed: drop stale entries
+            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+            self._derived = {k: v for k, v in self._derived.items() if k in self._used}
+        import tempfile  # only when saving: start-up time counts
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")

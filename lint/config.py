@@ -13,10 +13,6 @@ from lint.errors import ConfigError
 from lint.models import JURISDICTIONS
 from lint.compiled import compile as cached_regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 LOG = logging.getLogger(__name__)
 
@@ -58,6 +54,7 @@ class Settings:
     max_file_size: int = 10 * 1000**2
     extend_context: tuple[str, ...] = ()
     jobs: int = 0  # worker processes; 0: one per core
+    cache: bool = True  # keep unchanged files' results in .healthlint_cache
     linked_disclosures: bool = False
     site_root: str = ""  # root-relative links resolve here; default: the config file's folder
     output: str = ""  # write the report to this file instead of standard output
@@ -179,6 +176,7 @@ COERCE: dict[str, Callable[[Any, str], Any]] = {
     "max_file_size": _size,
     "extend_context": _str_list,
     "jobs": _count,
+    "cache": _bool,
     "linked_disclosures": _bool,
     "site_root": _path_string,
     "output": _path_string,
@@ -209,11 +207,20 @@ def _has_tool_table(pyproject: Path) -> bool:
         return True  # let loading report the broken file rather than silently skipping it
 
 
+def _toml() -> Any:
+    """tomllib (tomli before Python 3.11), imported when a pyproject.toml is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            return _toml().load(fh)
+    except (OSError, _toml().TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
 
 

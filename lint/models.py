@@ -1,10 +1,17 @@
-"""Plain dataclasses passed one way through the pipeline: files, documents, rules, findings."""
-from __future__ import annotations
+"""The records passed one way through the pipeline: files, documents, rules, findings.
 
+No `from __future__ import annotations` here: NamedTuple would compile each string
+annotation at import (68 compilations, a fifth of start-up time).
+
+Immutable records are NamedTuples (cheap to define and to make: start-up time and the
+number made per site both count); a Finding, which filters copy with a reason set, and
+the run's summary, which counts, are dataclasses.
+"""
 import logging
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 if TYPE_CHECKING:
@@ -36,8 +43,7 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 JURISDICTIONS: tuple[str, ...] = ("us", "uk", "eu", "au")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A file to lint: where it is, how to show it, and which extractor reads it."""
 
     path: str  # filesystem path, or "-" for stdin
@@ -45,6 +51,7 @@ class SourceFile:
     kind: str  # extractor name: "text", "html", "markdown", ...
 
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})  # the default of mapping fields: shared, so read-only
 _AFTER = float("inf")  # sorts after any end offset: bisecting spans by their start
 
 
@@ -55,8 +62,7 @@ class Span(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A hyperlink in the prose: its visible text span and its target."""
 
     start: int
@@ -64,8 +70,7 @@ class Link:
     href: str
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One code (or every code, when `code` is "") switched off by a directive in the file.
 
     The directive stands at `line`:`column`–`end_line`:`end_column`; it covers findings
@@ -89,15 +94,14 @@ class Suppression:
         return not self.error and self.first <= (line, column) <= self.last
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """What a visitor reads in one file, with everything needed to point back into it."""
 
     path: str  # display path
     kind: str
     source: str
     prose: str
-    sourcemap: SourceMap
+    sourcemap: "SourceMap"  # lint.extract.sourcemap: models import no stage
     blocks: tuple[Span, ...]
     sentences: tuple[Span, ...]
     links: tuple[Link, ...] = ()
@@ -116,8 +120,7 @@ class Document:
         return self.source[start:end].rstrip("\r\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A source that rules cite: a regulation, guidance, enforcement action or paper."""
 
     id: str
@@ -133,8 +136,7 @@ class Reference:
     doi: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """A reference as a finding shows it (DESIGN.md: id, title, url)."""
 
     id: str
@@ -142,8 +144,7 @@ class Citation:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule from a pack, validated, with its kind-specific part compiled once."""
 
     code: str
@@ -166,7 +167,7 @@ class Rule:
     preview: bool
     pack: str
     origin: str  # "file:line" where the rule is defined
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = _EMPTY
     compiled: Any = None
     replacement: str | None = None  # jinja2 template for a mechanical fix (`replacement:`), if any
     anchors: tuple[tuple[frozenset[str], ...], ...] | None = None  # see rules/anchors.py (None: run everywhere)
@@ -180,13 +181,12 @@ class Rule:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A raw match from a rule kind, in prose offsets, before it becomes a Finding."""
 
     start: int
     end: int
-    variables: Mapping[str, Any] = field(default_factory=dict)
+    variables: Mapping[str, Any] = _EMPTY
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,8 @@ initializer. With one job, or few items, it is a plain loop in this process.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 LOG = logging.getLogger(__name__)
@@ -44,6 +42,9 @@ def ordered_map(
             initializer(*initargs)
         yield from map(func, items)
         return
+    import multiprocessing  # only when workers are used: these imports cost start-up time
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     chunk = max(1, min(32, len(items) // (jobs * 8)))

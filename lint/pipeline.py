@@ -3,15 +3,13 @@
 The only module (besides cli) that knows every stage. Files stream through one at a
 time; nothing from one file is kept once its findings are reported.
 """
-from __future__ import annotations
-
 import logging
 import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from lint import filter as filters
 from lint.config import Settings
@@ -19,9 +17,7 @@ from lint.discover import discover, display_path, kind_for
 from lint.errors import ConfigError, InputError, InputNotice
 from lint.extract import extract
 from lint.filter import suppress
-from lint.filter.baseline import Baseline
 from lint.filter.context import Triggers, load_triggers
-from lint.filter.linked import LinkedPages
 from lint.filter.select import PerFileIgnores, select_rules
 from lint.models import Document, Finding, Rule, RunSummary, SourceFile
 from lint.parallel import ordered_map
@@ -29,9 +25,17 @@ from lint.read import read_source
 from lint.report.base import Reporter
 from lint.rules import RuleRunner
 from lint.compiled import pattern_cache
-from lint.rules.loader import RuleSet, load_ruleset, with_own_rules
+from lint.rules.loader import DEFINITIONS_FILE, REFERENCES_FILE, builtin_dir, RuleSet, load_ruleset, with_own_rules
+
+if TYPE_CHECKING:
+    from lint.cache import ResultCache
+    from lint.filter.baseline import Baseline
+    from lint.filter.linked import LinkedPages
 
 LOG = logging.getLogger(__name__)
+
+#: Output formats that carry fingerprints (others skip computing them).
+FINGERPRINT_FORMATS = frozenset({"sarif", "gitlab"})
 
 Notify = Callable[[str, str], None]  # (level "error" | "warning" | "notice", message)
 
@@ -46,11 +50,13 @@ class Linter:
     triggers: Triggers
     rules_by_code: dict[str, Rule]
     per_file_ignores: PerFileIgnores
-    linked_pages: LinkedPages | None = None
-    baseline: Baseline | None = None
+    linked_pages: "LinkedPages | None" = None
+    baseline: "Baseline | None" = None
+    fingerprints: bool = True  # stamp findings with fingerprints (SARIF, GitLab and baselines read them)
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, ruleset: RuleSet | None = None) -> "Linter":
+    def from_settings(cls, settings: Settings, *, ruleset: RuleSet | None = None,
+                      fingerprints: bool | None = None) -> "Linter":
         ruleset = with_own_rules(ruleset or load_ruleset(settings.all_rulesets, base=Path.cwd()))
         _check_selectors(settings, ruleset)
         triggers = load_triggers([Path(p) for p in settings.extend_context])
@@ -62,10 +68,9 @@ class Linter:
             triggers=triggers,
             rules_by_code=ruleset.by_code(),
             per_file_ignores=PerFileIgnores(settings),
-            linked_pages=LinkedPages(
-                lambda path: _prose_of(path, settings), site_root=settings.site_root_path, project_root=settings.root,
-            ) if settings.linked_disclosures else None,
-            baseline=Baseline.load(settings.baseline) if settings.baseline else None,
+            linked_pages=_linked_pages(settings) if settings.linked_disclosures else None,
+            baseline=_baseline(settings.baseline) if settings.baseline else None,
+            fingerprints=fingerprints if fingerprints is not None else settings.format in FINGERPRINT_FORMATS,
         )
 
     def lint_document(self, doc: Document, *, page: Path | None = None) -> list[Finding]:
@@ -85,7 +90,18 @@ class Linter:
             baseline=self.baseline,
             root=self.settings.root,
             active=self.active_codes,
+            fingerprints=self.fingerprints,
         )
+
+    def result_cache(self) -> "ResultCache":
+        """The cache of results for this run's settings and rule packs."""
+        from lint.cache import ResultCache
+
+        packs = [pack.path for pack in self.ruleset.packs]
+        packs += [builtin_dir() / name for name in (REFERENCES_FILE, DEFINITIONS_FILE, "context.yaml")]
+        packs += [Path(p) for p in self.settings.extend_context]
+        packs += [Path(self.settings.baseline)] if self.settings.baseline else []
+        return ResultCache.for_run(self.settings, packs, fingerprints=self.fingerprints)
 
     @cached_property
     def runner(self) -> RuleRunner:
@@ -118,6 +134,19 @@ class Linter:
         return [f for f in self.lint_document(doc) if not f.suppressed]
 
 
+def _linked_pages(settings: Settings) -> "LinkedPages":
+    from lint.filter.linked import LinkedPages
+
+    return LinkedPages(lambda path: _prose_of(path, settings), site_root=settings.site_root_path,
+                       project_root=settings.root)
+
+
+def _baseline(path: str) -> "Baseline":
+    from lint.filter.baseline import Baseline
+
+    return Baseline.load(path)
+
+
 def _prose_of(path: Path, settings: Settings) -> str | None:
     """The prose of a linked page, or None if it cannot be read (that is the linking page's concern)."""
     source = SourceFile(path=str(path), display=str(path), kind=kind_for(path.name))
@@ -146,8 +175,7 @@ def sources_for(paths: Sequence[str], settings: Settings, *, stdin_filename: str
     return sorted(files, key=lambda f: f.display)
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """What linting one file produced: its findings, or why it could not be linted."""
 
     source: SourceFile
@@ -211,9 +239,8 @@ def run(
     summary = RunSummary()
     reporter.start(linter.rules)
     serial = stdin is not None or lint is not None
-    worker_arg: Linter | Settings = linter if sys.platform.startswith("linux") or serial else settings
-    results = ordered_map(_lint_in_worker, sources, jobs=1 if serial else jobs,
-                          initializer=_start_worker, initargs=(worker_arg, stdin, lint))
+    cache = linter.result_cache() if settings.cache and not serial and not settings.linked_disclosures else None
+    results = _results(linter, sources, stdin=stdin, lint=lint, jobs=1 if serial else jobs, cache=cache)
     for result in results:
         if progress:
             progress(result.source)
@@ -226,11 +253,32 @@ def run(
                 notify(result.problem, result.message)
             continue
         findings = list(result.findings)
+        if cache is not None:
+            cache.put(result.source, findings, result.warnings)
         summary.add(findings)
         shown = findings if settings.show_suppressed else [f for f in findings if not f.suppressed]
         reporter.file(result.source.display, shown)
     reporter.stop(summary)
+    if cache is not None:
+        cache.save()
     return summary
+
+
+def _results(linter: Linter, sources: Sequence[SourceFile], *, stdin: BinaryIO | None,
+             lint: Callable[[SourceFile], list[Finding]] | None, jobs: int,
+             cache: "ResultCache | None") -> Iterator[FileResult]:
+    """FileResults in source order: unchanged files from the cache, the others linted (in workers)."""
+    cached: dict[int, FileResult] = {}
+    if cache is not None:
+        for index, source in enumerate(sources):
+            if (hit := cache.get(source)) is not None:
+                cached[index] = FileResult(source, tuple(hit[0]), warnings=hit[1])
+    todo = [source for index, source in enumerate(sources) if index not in cached]
+    serial = stdin is not None or lint is not None
+    worker_arg: Linter | Settings = linter if sys.platform.startswith("linux") or serial else linter.settings
+    linted = ordered_map(_lint_in_worker, todo, jobs=jobs, initializer=_start_worker, initargs=(worker_arg, stdin, lint))
+    for index in range(len(sources)):
+        yield cached[index] if index in cached else next(linted)
 
 
 def exit_status(summary: RunSummary, settings: Settings) -> int:

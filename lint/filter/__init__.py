@@ -7,14 +7,16 @@ run can count and show what was set aside (`--show-suppressed`, `--statistics`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Collection, Mapping
+from typing import TYPE_CHECKING, Collection, Mapping
 
-from lint.filter import context, fingerprint, linked, suppress
-from lint.filter.baseline import Baseline
+from lint.filter import context, fingerprint, suppress
 from lint.filter.context import Triggers
-from lint.filter.linked import LinkedPages
 from lint.filter.select import PerFileIgnores
 from lint.models import Document, Finding, Rule
+
+if TYPE_CHECKING:  # both load only when a run uses them: start-up time counts
+    from lint.filter.baseline import Baseline
+    from lint.filter.linked import LinkedPages
 
 
 def apply(
@@ -29,6 +31,7 @@ def apply(
     baseline: Baseline | None = None,
     root: Path | None = None,
     active: Collection[str] = (),
+    fingerprints: bool = True,
 ) -> list[Finding]:
     """Run the filters in their fixed order; the result is sorted by position.
 
@@ -36,9 +39,15 @@ def apply(
     for those (and only when HL901 itself is one of them).
     """
     findings = context.apply(findings, doc, rules, triggers)
-    findings = linked.apply(findings, doc, page=page, rules=rules, linked=linked_pages)
+    if linked_pages is not None:
+        from lint.filter import linked
+
+        findings = linked.apply(findings, doc, page=page, rules=rules, linked=linked_pages)
     findings = suppress.apply(findings, doc, rules=rules, active=active)
     if per_file_ignores is not None:
         findings = per_file_ignores.apply(findings, doc.path)
-    findings = fingerprint.stamp(findings, doc, root=root)  # sorted by position
+    if fingerprints or baseline is not None:
+        findings = fingerprint.stamp(findings, doc, root=root)  # sorted by position
+    else:
+        findings = sorted(findings, key=lambda f: f.sort_key)
     return baseline.apply(findings) if baseline is not None else findings

@@ -6,12 +6,10 @@ pseudo-triggers that look like negations but are not ("not only", "no doubt"). T
 trigger lists are data (`rulesets/context.yaml`); a rule lists the contexts that defuse
 it in `defused_by`.
 """
-from __future__ import annotations
-
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -30,8 +28,7 @@ _WORD = cached_regex(r"\w+")
 _CLOSERS = "\"')]*_ \t\r\n"
 
 
-@dataclass(frozen=True)
-class Triggers:
+class Triggers(NamedTuple):
     window: int
     terminators: regex.Pattern[str]
     pseudo: regex.Pattern[str] | None

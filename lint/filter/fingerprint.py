@@ -6,7 +6,6 @@ the fingerprint, editing the claim's words changes it.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +26,8 @@ def claim_text(text: str) -> str:
 
 def fingerprint(path: str, code: str, text: str, occurrence: int) -> str:
     """A short stable hash of what identifies a finding; `text` is already `claim_text`."""
+    import hashlib  # imported on first use: most runs print no fingerprints
+
     key = "\0".join((path, code, text, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 

@@ -1,12 +1,9 @@
 """Rule packs and references from YAML → validated Rule objects; every error names file:line and rule."""
-from __future__ import annotations
-
 import difflib
 import logging
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 
 import lint
@@ -38,15 +35,13 @@ def builtin_packs() -> list[str]:
     return sorted(p.stem for p in builtin_dir().glob("*.yaml") if p.name not in NOT_PACKS)
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     name: str
     description: str
     path: Path
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     """Every rule of the loaded packs, in pack order, with the references they cite."""
 
     rules: tuple[Rule, ...]

@@ -4,10 +4,7 @@ Whether the claim is denied, asked about or hypothetical is decided afterwards b
 the context filter, from the rule's `defused_by`; `unless` patterns let a rule step
 aside when its sentence says something that makes the words harmless ("cure time").
 """
-from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -27,8 +24,7 @@ DEFUSED_BY = frozenset(CONTEXTS)
 ANCHORED_BY = "patterns"
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(NamedTuple):
     pattern: regex.Pattern[str]
     unless: regex.Pattern[str] | None
     quick: regex.Pattern[str] | None = None  # the patterns without leading lookbehinds: a fast first test

@@ -8,11 +8,8 @@ appears anywhere on the page (a negated mention such as "no side effects" does n
 count), one finding points at the first promotional mention. `when` narrows a rule to
 pages that also mention something (e.g. a condition the treatment is off-label for).
 """
-from __future__ import annotations
-
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -40,8 +37,7 @@ HEADING_CHARS = 80
 _DENIED = cached_regex(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,2}$")
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(NamedTuple):
     promoter: "Promoter"
     disclosure: regex.Pattern[str]
     disclosure_scope: ScopedPattern

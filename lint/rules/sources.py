@@ -1,8 +1,6 @@
 """What counts as citing a source in page prose: markers, author-year, PMID/DOI, links to papers,
 and the page's own reference list (so a marker like [3] can be checked against it)."""
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import regex
@@ -45,8 +43,7 @@ _BIBLIOGRAPHIC = cached_regex(
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
-@dataclass(frozen=True)
-class ReferenceList:
+class ReferenceList(NamedTuple):
     """The page's own reference entries: explicit numbers, and a count of unnumbered ones."""
 
     numbers: frozenset[int]

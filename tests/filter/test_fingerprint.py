@@ -2,6 +2,18 @@
 from __future__ import annotations
 
 
+import pytest
+
+from lint.config import Settings
+from lint.pipeline import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    """Fingerprints are computed when a format or baseline needs them: ask for them."""
+    return Linter.from_settings(Settings(), fingerprints=True)
+
+
 def prints(linter, text: str, path: str = "p.txt") -> list[tuple[str, str]]:
     return [(f.code, f.fingerprint) for f in linter.lint_text(text, path=path)]
 
@@ -32,3 +44,9 @@ def test_set_aside_findings_still_count_as_occurrences(linter):
     both = prints(linter, "It cures fibromyalgia.\n\nIt cures fibromyalgia.")
     first_negated = prints(linter, "Nothing cures fibromyalgia.\n\nIt cures fibromyalgia.")
     assert first_negated == both[1:]
+
+
+def test_text_output_skips_fingerprints():
+    plain = Linter.from_settings(Settings())
+    assert [f.fingerprint for f in plain.lint_text("It cures fibromyalgia.")] == [""]
+    assert Linter.from_settings(Settings(format="sarif")).fingerprints is True
