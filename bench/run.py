@@ -110,8 +110,8 @@ def peers(root: Path) -> list[tuple[str, list[str]]]:
     found = []
     if shutil.which("textlint"):
         found.append(("textlint", ["textlint", "public", "content"]))
-    if shutil.which("proselint"):
-        found.append(("proselint", ["proselint", *map(str, sorted(root.glob("content/**/*.md")))]))
+    if shutil.which("proselint"):  # proselint 0.16: `proselint check PATHS` (Markdown only)
+        found.append(("proselint (content/ only)", ["proselint", "check", "content"]))
     return found
 
 
