@@ -8,7 +8,7 @@ from typing import Iterable
 from lint.errors import RuleError
 from lint.models import Citation, Document, Finding, Hit, Rule, Span
 from lint.rules import citation, phrase, requires, suppression
-from lint.rules.anchors import PREFILTER
+from lint.rules.prefilter import PREFILTER
 from lint.rules.words import merged, word_index
 from lint.rules.render import quote, render, render_replacement
 

@@ -14,7 +14,7 @@ from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 import regex
 
 from lint.models import Document, Hit, Span
-from lint.rules.anchors import ScopedPattern
+from lint.rules.prefilter import ScopedPattern
 from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns, flexible_spaces
 from lint.rules.schema import string_list
 from lint.compiled import compile as cached_regex
