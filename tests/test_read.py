@@ -136,3 +136,22 @@ def test_a_long_single_line_file_under_the_limit_is_read_in_linear_time(linter):
     started = time.perf_counter()
     assert linter.lint_text(line, kind="html") == []
     assert time.perf_counter() - started < 5.0
+
+
+def test_an_unexpected_error_in_one_file_is_reported_and_the_run_goes_on(cli, tmp_path, monkeypatch):
+    import lint.pipeline
+
+    real = lint.pipeline.extract
+
+    def broken(source, text):
+        if source.display == "bad.txt":
+            raise RuntimeError("a bug")
+        return real(source, text)
+
+    monkeypatch.setattr(lint.pipeline, "extract", broken)
+    for name in ("bad.txt", "good.txt"):
+        (tmp_path / name).write_text("It cures pain.\n")
+    result = cli("--no-cache", "bad.txt", "good.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "healthlint: error: bad.txt: internal error (RuntimeError: a bug); please report it\n"
+    assert result.stdout.startswith("good.txt:1:4: HL101")

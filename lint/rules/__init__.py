@@ -48,8 +48,8 @@ class RuleRunner:
                 for hit in KINDS[rule.kind].check(rule.compiled, doc, scope):
                     findings.append(to_finding(rule, hit, doc, self._citations[index]))
             except TimeoutError:
-                raise RuleError(f"a pattern took too long on {doc.path}; simplify it (nested repeats?)",
-                                origin=rule.origin, rule=rule.code) from None
+                raise RuleError(f"a pattern went over its time budget on {doc.path} (catastrophic backtracking?); "
+                                "simplify it", origin=rule.origin, rule=rule.code) from None
         return findings
 
     def _blocks_per_rule(self, doc: Document) -> dict[int, list[Span]] | None:

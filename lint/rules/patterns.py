@@ -9,6 +9,7 @@ import regex
 
 from lint.compiled import pattern_cache
 from lint.compiled import compile as cached_regex
+from lint.rules import redos
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 #: Time budget (CPU seconds) for one search of a rule's pattern, plus SECONDS_PER_MB for each
@@ -29,7 +30,8 @@ def flexible_spaces(pattern: str) -> str:
 
 
 def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.Pattern[str]:
-    """One regex matching any of `patterns`; raises ValueError naming the pattern at fault.
+    """One regex matching any of `patterns`; raises ValueError naming the pattern at fault
+    (one that does not compile, matches empty text or can take exponential time).
 
     The patterns are compiled together, once; only when that fails or matches empty
     text is each compiled alone to say which one is at fault (compiling is most of
@@ -39,6 +41,8 @@ def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError(f"empty pattern {pattern!r}")
+        if problem := pattern_cache().derived("backtracking", flexible_spaces(pattern), redos.problem):
+            raise ValueError(f"pattern {pattern!r} {problem}")
     body = _bounded_body(patterns) if bounded else "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     try:
         combined = pattern_cache().compile(body, FLAGS)
