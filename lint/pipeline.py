@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, NamedT
 
 from lint import filter as filters
 from lint.config import Settings
-from lint.discover import discover, display_path, kind_for
+from lint.discover import discover, display_path, kind_for, shown_name
 from lint.errors import ConfigError, HealthlintError, InputError, InputNotice
 from lint.extract import extract
 from lint.filter import suppress
@@ -170,7 +170,7 @@ def sources_for(paths: Sequence[str], settings: Settings, *, stdin_filename: str
     files = [f for f in discover([p for p in paths if p != "-"], settings)]
     if "-" in paths:
         name = stdin_filename or "stdin"
-        display = display_path(Path(name), Path.cwd()) if stdin_filename else name
+        display = shown_name(display_path(Path(name), Path.cwd()) if stdin_filename else name)
         files.append(SourceFile(path="-", display=display, kind=kind_for(name)))
     return sorted(files, key=lambda f: f.display)
 

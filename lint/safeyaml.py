@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import regex
 import yaml
 
 LOG = logging.getLogger(__name__)
@@ -22,6 +23,8 @@ MAX_DEPTH = 100
 #: Values the document holds with every alias expanded: the bundled packs hold about 5,000
 #: together, a pack at the 2 MiB size limit some 50,000.
 MAX_NODES = 200_000
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 #: libyaml's parser when PyYAML was built with it.
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -55,6 +58,9 @@ def check(text: str, loader: type = SafeLoader) -> None:
                 sizes[anchor] = nodes - start
         elif isinstance(event, yaml.ScalarEvent):
             nodes += 1
+            if not event.value.isascii() and _SURROGATE.search(event.value):
+                raise YamlLimitError("holds a lone surrogate escape (such as \\ud800), which no UTF-8 text can",
+                                     event.start_mark)
             if event.anchor is not None:
                 sizes[event.anchor] = 1
         elif isinstance(event, yaml.AliasEvent):

@@ -1,9 +1,9 @@
 """Verify decoding and the bad-input guards: every problem is one clear line, never a traceback."""
 from __future__ import annotations
 
-import builtins
 import codecs
 import io
+import os
 import time
 
 import pytest
@@ -107,14 +107,14 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
 def test_permission_denied(cli, tmp_path, monkeypatch):
     (tmp_path / "locked.html").write_text("<p>It cures pain.</p>")
     (tmp_path / "open.html").write_text("<p>It cures pain.</p>")
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded(file, *args, **kwargs):  # works as root too, where chmod 000 would not stop a read
         if str(file).endswith("locked.html"):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = cli()
     assert result.exit_code == 2
     assert result.stderr == "healthlint: error: locked.html: permission denied\n"
