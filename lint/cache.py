@@ -10,14 +10,13 @@ turns it off.
 from __future__ import annotations
 
 import logging
-import marshal
 import os
 import zlib
 from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Any, Iterable
 
-from lint import __version__
+from lint import __version__, datafile
 from lint.config import Settings
 from lint.models import Citation, Finding, SourceFile
 
@@ -42,12 +41,9 @@ class ResultCache:
         self.path = path
         self._entries: dict[str, Entry] = {}
         self._dirty = False
-        try:
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, dict):
-                self._entries = loaded
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        loaded = datafile.load(path)  # None when missing or not to be trusted: every file is linted again
+        if isinstance(loaded, dict):
+            self._entries = loaded
 
     @classmethod
     def for_run(cls, settings: Settings, pack_files: Iterable[Path], *, fingerprints: bool) -> "ResultCache":
@@ -57,12 +53,15 @@ class ResultCache:
     def get(self, source: SourceFile) -> tuple[list[Finding], tuple[str, ...]] | None:
         """The cached findings and warnings of an unchanged file, or None."""
         entry = self._entries.get(source.display)
-        if entry is None:
+        if not (isinstance(entry, tuple) and len(entry) == 4):
             return None
         stamp = _stamp(source.path)
         if stamp is None or stamp != (entry[0], entry[1]):
             return None
-        return [_finding(values) for values in entry[2]], entry[3]
+        try:
+            return [_finding(values) for values in entry[2]], tuple(entry[3])
+        except (TypeError, ValueError):  # an entry of another shape: lint the file again
+            return None
 
     def put(self, source: SourceFile, findings: Iterable[Finding], warnings: tuple[str, ...]) -> None:
         stamp = _stamp(source.path)
@@ -75,8 +74,6 @@ class ResultCache:
         """Write atomically; a cache that cannot be written is skipped, not an error."""
         if not self._dirty:
             return
-        import tempfile
-
         if len(self._entries) > MAX_ENTRIES:
             self._entries = dict(list(self._entries.items())[-MAX_ENTRIES:])
         try:
@@ -84,13 +81,11 @@ class ResultCache:
             gitignore = self.path.parent / ".gitignore"
             if not gitignore.exists():  # the cache folder ignores itself, as ruff's does
                 gitignore.write_text("*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".results-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(self._entries))
-            os.replace(tmp, self.path)
-            self._dirty = False
         except OSError as exc:
             LOG.debug("cannot write the result cache: %s", exc)
+            return
+        if datafile.save(self.path, self._entries):
+            self._dirty = False
 
 
 def cache_folder(root: Path) -> Path:

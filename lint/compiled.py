@@ -20,6 +20,8 @@ from typing import Any
 
 import regex
 
+from lint import datafile
+
 LOG = logging.getLogger(__name__)
 
 _internal: Any = getattr(getattr(regex, "_main", None), "_regex", None)
@@ -47,13 +49,9 @@ class PatternCache:
         self._derived: dict[tuple[str, str], Any] = {}
         self._used: set[Any] = set()  # keys this process asked for: what a pruned cache keeps
         self._dirty = False
-        if path is not None:
-            try:
-                loaded = marshal.loads(path.read_bytes())
-                if isinstance(loaded, tuple) and len(loaded) == 2:
-                    self._entries, self._derived = loaded
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # no cache yet, or one we cannot read: start afresh
+        loaded = datafile.load(path) if path is not None else None  # None: no cache yet, or not one to trust
+        if isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(part, dict) for part in loaded):
+            self._entries, self._derived = loaded
 
     def for_content(self, kind: str, name: str, content: bytes, compute: Any) -> Any:
         """`compute()` for a file's contents, remembered across runs until the file changes."""
@@ -84,7 +82,7 @@ class PatternCache:
         key = (pattern, int(flags))
         self._used.add(key)
         args = self._entries.get(key)
-        if args is not None and _internal is not None:
+        if isinstance(args, tuple) and args[:1] == key[:1] and _internal is not None:
             try:
                 return _internal.compile(*args)
             except Exception:  # noqa: BLE001 - an entry from another build: compile afresh
@@ -102,17 +100,8 @@ class PatternCache:
         if len(self._entries) + len(self._derived) > 2 * len(self._used) + 200:  # packs changed: drop stale entries
             self._entries = {k: v for k, v in self._entries.items() if k in self._used}
             self._derived = {k: v for k, v in self._derived.items() if k in self._used}
-        import tempfile  # only when saving: start-up time counts
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((self._entries, self._derived)))
-            os.replace(tmp, self.path)
+        if datafile.save(self.path, (self._entries, self._derived)):
             self._dirty = False
-        except OSError as exc:
-            LOG.debug("cannot write pattern cache: %s", exc)
 
 
 def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tuple[Any, ...] | None]:

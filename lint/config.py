@@ -231,8 +231,10 @@ def read_config_file(path: Path) -> dict[str, Any]:
     else:
         import yaml  # only for a YAML config file: PyYAML is slow to import
 
+        from lint import safeyaml
+
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raw = safeyaml.load(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise ConfigError(f"{path}: cannot read YAML: {_one_line(exc)}") from None
     if not isinstance(raw, Mapping):

@@ -54,8 +54,17 @@ def display_path(path: Path, cwd: Path) -> str:
     """The path as findings print it: relative to the working directory when inside it."""
     try:
         return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop (reading it will say so)
         return path.as_posix()
+
+
+def shown_name(name: str) -> str:
+    """A path as reports show it. A name that is not valid UTF-8 reaches Python with its bad
+    bytes as lone surrogates, which no UTF-8 output can hold: they are shown as `\\xe9`, as git
+    shows them (the file is still opened by its real name)."""
+    if name.isascii():
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 class Excludes:
@@ -92,11 +101,11 @@ def discover(paths: Iterable[str], settings: Settings, *, cwd: Path | None = Non
     seen: set[str] = set()
     for arg in paths:
         root = Path(arg)
-        if root.is_dir():
+        if _is_dir(root):
             shown = display_path(root, cwd)
             prefix = "" if shown == "." else shown.rstrip("/") + "/"
             ignore = _gitignore_above(arg) if settings.respect_gitignore else None
-            found = [(root / rel, prefix + rel) for rel in sorted(_walk(arg, excludes, ignore))]
+            found = [(root / rel, prefix + rel or ".") for rel in sorted(_walk(arg, excludes, ignore))]
         else:
             found = [(root, display_path(root, cwd))]  # explicit (or missing: reading it reports the problem)
         for file, display in found:
@@ -104,14 +113,24 @@ def discover(paths: Iterable[str], settings: Settings, *, cwd: Path | None = Non
             if key in seen:
                 continue
             seen.add(key)
-            yield SourceFile(path=str(file), display=display, kind=kind_for(file.name))
+            yield SourceFile(path=str(file), display=shown_name(display), kind=kind_for(file.name))
+
+
+def _is_dir(path: Path) -> bool:
+    """True for a folder; a path that cannot be looked at is taken for a file (reading it says why)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _walk(root: str, excludes: Excludes, ignore: GitIgnore | None) -> Iterator[str]:
-    """Paths of lintable files under `root`, relative to it, with "/" separators."""
+    """Paths of lintable files under `root`, relative to it, with "/" separators; then the
+    folders that could not be listed (reading one reports why, like an unreadable file)."""
     base = excludes.base(root)
     layers: dict[str, GitIgnore] = {"": ignore} if ignore is not None else {}
-    for dirpath, dirnames, filenames in os.walk(root, onerror=_log_walk_error):
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append):
         rel = os.path.relpath(dirpath, root).replace(os.sep, "/")
         rel = "" if rel == "." else rel
         here = rel + "/" if rel else ""
@@ -136,6 +155,9 @@ def _walk(root: str, excludes: Excludes, ignore: GitIgnore | None) -> Iterator[s
                 continue
             if gitignore is None or not gitignore.ignored(here + name):
                 yield here + name
+    for error in unlisted:
+        rel = os.path.relpath(str(error.filename), root).replace(os.sep, "/")
+        yield "" if rel == "." else rel + "/"
 
 
 def _gitignore_above(arg: str) -> "GitIgnore":
@@ -143,6 +165,3 @@ def _gitignore_above(arg: str) -> "GitIgnore":
 
     return GitIgnore.above(arg)
 
-
-def _log_walk_error(error: OSError) -> None:
-    LOG.warning("cannot list %s: %s", error.filename, error.strerror)

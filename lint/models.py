@@ -94,6 +94,11 @@ class Suppression(NamedTuple):
         return not self.error and self.first <= (line, column) <= self.last
 
 
+#: Source lines longer than this are cut to EXCERPT characters either side of a finding.
+LONG_LINE = 2000
+EXCERPT = 150
+
+
 class Document(NamedTuple):
     """What a visitor reads in one file, with everything needed to point back into it."""
 
@@ -116,8 +121,18 @@ class Document(NamedTuple):
         return self.blocks[i] if self.blocks else Span(0, len(self.prose))
 
     def source_line_text(self, line: int) -> str:
-        start, end = self.sourcemap.line_span(line)
-        return self.source[start:end].rstrip("\r\n")
+        return self.sourcemap.line_text(self.source, line)
+
+    def line_excerpt(self, line: int, column: int, end_column: int | None = None) -> tuple[str, int]:
+        """A source line for a finding from `column` to `end_column` (or the line's end), and the
+        0-based offset in the line where the text starts. A line longer than LONG_LINE (a
+        minified page) is cut to EXCERPT characters either side, so findings do not each
+        carry megabytes."""
+        text = self.source_line_text(line)
+        if len(text) <= LONG_LINE:
+            return text, 0
+        start = max(column - 1 - EXCERPT, 0)
+        return text[start:(end_column or len(text)) - 1 + EXCERPT], start
 
 
 class Reference(NamedTuple):
@@ -207,7 +222,8 @@ class Finding:
     citations: tuple[Citation, ...]
     evidence: str
     text: str  # the matched source text; "" for document-level findings
-    source_line: str = ""  # the full source line the finding starts on
+    source_line: str = ""  # the source line the finding starts on (cut around the match when very long)
+    source_line_start: int = 0  # 0-based column in the line where `source_line` starts
     start: int = 0  # prose offsets (for context and suppression filters)
     end: int = 0
     suppressed: str = ""  # why a filter set it aside ("negated", "comment", "baseline"…)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, NamedT
 
 from lint import filter as filters
 from lint.config import Settings
-from lint.discover import discover, display_path, kind_for
-from lint.errors import ConfigError, InputError, InputNotice
+from lint.discover import discover, display_path, kind_for, shown_name
+from lint.errors import ConfigError, HealthlintError, InputError, InputNotice
 from lint.extract import extract
 from lint.filter import suppress
 from lint.filter.context import Triggers, load_triggers
@@ -170,7 +170,7 @@ def sources_for(paths: Sequence[str], settings: Settings, *, stdin_filename: str
     files = [f for f in discover([p for p in paths if p != "-"], settings)]
     if "-" in paths:
         name = stdin_filename or "stdin"
-        display = display_path(Path(name), Path.cwd()) if stdin_filename else name
+        display = shown_name(display_path(Path(name), Path.cwd()) if stdin_filename else name)
         files.append(SourceFile(path="-", display=display, kind=kind_for(name)))
     return sorted(files, key=lambda f: f.display)
 
@@ -195,7 +195,9 @@ def lint_file(linter: Linter, source: SourceFile, *, stdin: BinaryIO | None = No
         return FileResult(source, problem="notice", message=str(notice))
     except InputError as error:
         return FileResult(source, problem="error", message=str(error))
-    except (RecursionError, MemoryError, ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+    except HealthlintError:
+        raise  # a broken rule or setting: the run stops (pipeline.run)
+    except Exception as exc:  # noqa: BLE001 - a bug met in one file must not stop the others
         if os.environ.get("HEALTHLINT_DEBUG"):
             raise
         message = f"{source.display}: internal error ({type(exc).__name__}: {exc}); please report it"
@@ -205,18 +207,28 @@ def lint_file(linter: Linter, source: SourceFile, *, stdin: BinaryIO | None = No
 
 # The linter of a worker process (forked with it, or set up by the initializer), or of this one.
 _worker: tuple[Linter, BinaryIO | None, Callable[[SourceFile], list[Finding]] | None] | None = None
+# The error that stopped this worker (a rule over its time budget): files still queued to it fail at once.
+_stopped: HealthlintError | None = None
 
 
 def _start_worker(linter: Linter | Settings, stdin: BinaryIO | None = None,
                   lint: Callable[[SourceFile], list[Finding]] | None = None) -> None:
-    global _worker
+    global _worker, _stopped
     _worker = (linter if isinstance(linter, Linter) else Linter.from_settings(linter), stdin, lint)
+    _stopped = None
 
 
 def _lint_in_worker(source: SourceFile) -> FileResult:
+    global _stopped
     assert _worker is not None
+    if _stopped is not None:
+        raise _stopped
     linter, stdin, lint = _worker
-    return lint_file(linter, source, stdin=stdin, lint=lint)
+    try:
+        return lint_file(linter, source, stdin=stdin, lint=lint)
+    except HealthlintError as exc:
+        _stopped = exc
+        raise
 
 
 def run(

@@ -38,11 +38,16 @@ def _read_bytes(source: SourceFile, max_size: int) -> bytes:
     try:
         info = os.stat(source.path)
         if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
+            raise InputError(source.display, _folder_problem(source.path))
         size = info.st_size
         if size > max_size:
             raise InputNotice(source.display, f"skipped: {size:,} bytes is larger than max-file-size ({max_size:,} bytes)")
-        with open(source.path, "rb") as fh:
+        # Opened without blocking and checked again once open: a named pipe (or a file that
+        # became one) would otherwise wait for a writer for ever.
+        with open(os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+            kind = _not_regular(os.fstat(fh.fileno()).st_mode)
+            if kind:
+                raise InputNotice(source.display, f"skipped: {kind}, not a regular file (read standard input with -)")
             return fh.read(max_size + 1)
     except FileNotFoundError:
         raise InputError(source.display, "no such file") from None
@@ -52,6 +57,24 @@ def _read_bytes(source: SourceFile, max_size: int) -> bytes:
         raise InputError(source.display, "permission denied") from None
     except OSError as exc:
         raise InputError(source.display, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _folder_problem(path: str) -> str:
+    """Why a folder was read as a file: it could not be listed when walked, or it replaced a file."""
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return f"cannot list this folder: {(exc.strerror or str(exc)).lower()}"
+    return "is a directory"
+
+
+def _not_regular(mode: int) -> str:
+    """What a file that is not a regular one is ("" for a regular file)."""
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "" if stat.S_ISREG(mode) else "a special file"
 
 
 def sniff_bom(data: bytes) -> tuple[bytes, str]:

@@ -11,7 +11,7 @@ import lint
 PACKAGE = Path(lint.__file__).parent
 STAGES = ["lint.models", "lint.errors", "lint.config", "lint.discover", "lint.read",
           "lint.extract", "lint.rules", "lint.filter", "lint.report"]
-RANK = {"lint.models": 0, "lint.errors": 0, "lint.compiled": 0, "lint.parallel": 0, "lint.cache": 1, "lint.config": 1, "lint.discover": 2, "lint.gitignore": 2, "lint.read": 3,
+RANK = {"lint.models": 0, "lint.errors": 0, "lint.compiled": 0, "lint.safeyaml": 0, "lint.datafile": 0, "lint.parallel": 0, "lint.cache": 1, "lint.config": 1, "lint.discover": 2, "lint.gitignore": 2, "lint.read": 3,
         "lint.extract": 4, "lint.rules": 5, "lint.filter": 6, "lint.report": 7, "lint.explain": 7,
         "lint.progress": 7, "lint.rewrite": 3, "lint.fix": 7}
 FREE = {"lint", "lint.__main__", "lint.cli", "lint.pipeline", "lint.selftest", "lint.autofix"}

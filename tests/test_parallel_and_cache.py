@@ -1,12 +1,16 @@
 """Verify that workers and the result cache change nothing but speed."""
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from lint import datafile
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -55,3 +59,70 @@ def test_changing_the_settings_does_not_reuse_results(cli, site, tmp_path, monke
     everything = run(cli, site, "examples")
     assert run(cli, site, "--select", "HL101", "examples") != everything
     assert run(cli, site, "examples") == everything
+
+
+# --------------------------------------------------------------------------- corrupted caches
+
+
+def _truncated(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _flipped(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0x10]) + data[middle + 1:]
+
+
+def _old_format(data: bytes) -> bytes:
+    return marshal.dumps({"a page": "from a release that stored bare marshal"})
+
+
+#: Ways a cache file goes bad: every one is ignored, and the file is written afresh.
+CORRUPTIONS = {
+    "empty": lambda data: b"",
+    "truncated": _truncated,
+    "garbage": lambda data: os.urandom(len(data)),
+    "one flipped bit": _flipped,
+    "bare marshal": _old_format,
+    "a directory": None,
+}
+
+
+@pytest.mark.parametrize("how", sorted(CORRUPTIONS))
+def test_a_damaged_cache_file_reads_as_nothing(tmp_path, how):
+    path = tmp_path / "cache.marshal"
+    assert datafile.save(path, ({("pattern", 2): ("pattern", 2, [1, 2, 3])}, {}))
+    _corrupt(path, how)
+    assert datafile.load(path) is None
+
+
+def _corrupt(path: Path, how: str) -> None:
+    damage = CORRUPTIONS[how]
+    if damage is None:
+        path.unlink()
+        path.mkdir()
+    else:
+        path.write_bytes(damage(path.read_bytes()))
+
+
+def test_damaged_caches_are_ignored_and_rewritten(site, tmp_path):
+    """The compiled-pattern cache (user cache folder) and the result cache (.healthlint_cache)
+    go bad between runs: each run reports exactly what the first did, and writes them afresh."""
+    project = tmp_path / "project"
+    shutil.copytree(site / "examples", project)
+    env = {k: v for k, v in os.environ.items() if k != "HEALTHLINT_CACHE_DIR"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "user-cache")
+
+    def lint() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "lint", "--isolated", "--format", "json", "-j", "1", "."],
+                              cwd=project, env=env, capture_output=True, text=True, timeout=120)
+
+    first = lint()
+    files = [*(tmp_path / "user-cache" / "healthlint").glob("patterns-*"), *(project / ".healthlint_cache").glob("results-*")]
+    assert len(files) == 2 and first.stdout.count('"code"') > 10
+    for how in ("one flipped bit", "garbage"):
+        for path in files:
+            _corrupt(path, how)
+        again = lint()
+        assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)
+        assert all(datafile.load(path) for path in files)

@@ -1,9 +1,9 @@
 """Verify decoding and the bad-input guards: every problem is one clear line, never a traceback."""
 from __future__ import annotations
 
-import builtins
 import codecs
 import io
+import os
 import time
 
 import pytest
@@ -107,14 +107,14 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
 def test_permission_denied(cli, tmp_path, monkeypatch):
     (tmp_path / "locked.html").write_text("<p>It cures pain.</p>")
     (tmp_path / "open.html").write_text("<p>It cures pain.</p>")
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded(file, *args, **kwargs):  # works as root too, where chmod 000 would not stop a read
         if str(file).endswith("locked.html"):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = cli()
     assert result.exit_code == 2
     assert result.stderr == "healthlint: error: locked.html: permission denied\n"
@@ -136,3 +136,22 @@ def test_a_long_single_line_file_under_the_limit_is_read_in_linear_time(linter):
     started = time.perf_counter()
     assert linter.lint_text(line, kind="html") == []
     assert time.perf_counter() - started < 5.0
+
+
+def test_an_unexpected_error_in_one_file_is_reported_and_the_run_goes_on(cli, tmp_path, monkeypatch):
+    import lint.pipeline
+
+    real = lint.pipeline.extract
+
+    def broken(source, text):
+        if source.display == "bad.txt":
+            raise RuntimeError("a bug")
+        return real(source, text)
+
+    monkeypatch.setattr(lint.pipeline, "extract", broken)
+    for name in ("bad.txt", "good.txt"):
+        (tmp_path / name).write_text("It cures pain.\n")
+    result = cli("--no-cache", "bad.txt", "good.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "healthlint: error: bad.txt: internal error (RuntimeError: a bug); please report it\n"
+    assert result.stdout.startswith("good.txt:1:4: HL101")

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import regex
 import yaml
 
+from lint import safeyaml
 from lint.extract.directives import Directive
 from lint.extract.flow import Flow
 from lint.compiled import compile as cached_regex
@@ -30,7 +31,7 @@ PROSE_KEYS = frozenset({
 })
 KEY = "healthlint"
 #: libyaml's parser when PyYAML was built with it (marks are character offsets either way).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER = safeyaml.SafeLoader
 
 _FENCES = cached_regex(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:(?P=fence)|\.\.\.)[ \t]*(?:\r?\n|\Z)",
@@ -84,7 +85,7 @@ def read(front: FrontMatter, flow: Flow) -> list[Directive]:
 
 def _read_yaml(front: FrontMatter, flow: Flow) -> list[Directive]:
     try:
-        root = yaml.compose(front.body, Loader=_LOADER)
+        root = safeyaml.compose(front.body, _LOADER)  # refuses bombs and deep nesting
         if not isinstance(root, yaml.MappingNode):
             return []
         directives = [

@@ -80,8 +80,9 @@ BLOCK_ENDS = ("p", "li", "dd", "dt", "td", "th", "tr", "div", "section", "articl
 
 @lru_cache(maxsize=64)
 def closing(name: str) -> regex.Pattern[str]:
-    """The end tag of a raw-text element (`</script>`), case-insensitive."""
-    return regex.compile(rf"</{regex.escape(name)}(?=[\s/>])[^>]*>", regex.IGNORECASE)
+    """The end tag of a raw-text element (`</script>`), case-insensitive. An end tag cut off by the end
+    of the text ends there (trying every `</script` of a long tail with no `>` would be quadratic)."""
+    return regex.compile(rf"</{regex.escape(name)}(?=[\s/>])[^>]*+(?:>|\Z)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -89,8 +90,8 @@ def nested(name: str) -> regex.Pattern[str]:
     """Start and end tags of a skipped element (to count nesting); for phrasing elements, also
     any block end tag, which closes them as it closes a browser's open inline elements."""
     blocks = "|".join(BLOCK_ENDS) if name in SKIPPED_INLINE else ""
-    stop = rf"|</(?P<block>{blocks})(?=[\s/>])[^>]*>" if blocks else ""
+    stop = rf"|</(?P<block>{blocks})(?=[\s/>])[^>]*+(?:>|\Z)" if blocks else ""
     return regex.compile(
-        rf"<!--.*?(?:-->|\Z)|<(?P<close>/)?{regex.escape(name)}(?=[\s/>])[^>]*>{stop}",
+        rf"<!--.*?(?:-->|\Z)|<(?P<close>/)?{regex.escape(name)}(?=[\s/>])[^>]*+(?:>|\Z){stop}",
         regex.IGNORECASE | regex.DOTALL,
     )

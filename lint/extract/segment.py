@@ -12,7 +12,7 @@ from lint.compiled import compile as cached_regex
 _BOUNDARY = cached_regex(
     r"""
     (?:
-        [!?]+[)"'\]]*(?=\s)
+        (?<![!?])[!?]++[)"'\]]*+(?=\s)
       | (?<![0-9])\.{3}[)"'\]]*(?=\s+[A-Z0-9"'(\[])
       | …[)"'\]]*(?=\s+[A-Z0-9"'(\[])
       | (?<!

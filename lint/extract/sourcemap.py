@@ -25,7 +25,8 @@ class SourceMap:
     prose maps onto the whole source range.
     """
 
-    __slots__ = ("_prose_starts", "_source_starts", "_source_ends", "_verbatim", "_line_starts", "_source_len")
+    __slots__ = ("_prose_starts", "_source_starts", "_source_ends", "_verbatim", "_line_starts", "_source_len",
+                 "_line_texts")
 
     def __init__(self, segments: list[tuple[int, int, int, bool]], source: str) -> None:
         self._prose_starts = [s[0] for s in segments]
@@ -34,6 +35,7 @@ class SourceMap:
         self._verbatim = [s[3] for s in segments]
         self._line_starts = line_starts(source)
         self._source_len = len(source)
+        self._line_texts: dict[int, str] = {}
 
     def _segment(self, offset: int) -> int:
         return max(bisect_right(self._prose_starts, offset) - 1, 0)
@@ -75,6 +77,18 @@ class SourceMap:
             return 1, 1
         line, col = self.line_col(source_end - 1)
         return line, col + 1
+
+    def line_text(self, source: str, line: int) -> str:
+        """A 1-based line of `source` (the text this map is of), without its line break.
+
+        One copy per line, however many findings stand on it: a minified page is one line
+        of megabytes, and a copy per finding would exhaust memory.
+        """
+        text = self._line_texts.get(line)
+        if text is None:
+            start, end = self.line_span(line)
+            text = self._line_texts[line] = source[start:end].rstrip("\r\n")
+        return text
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Source range of a 1-based line, line break included."""

@@ -16,7 +16,7 @@ import regex
 from lint.errors import RuleError
 from lint.models import Document, Finding, Rule
 from lint.rules.loader import builtin_dir, read_yaml
-from lint.rules.patterns import FLAGS, compile_patterns
+from lint.rules.patterns import FLAGS, budget, compile_patterns, finditer, search
 from lint.compiled import compile as cached_regex
 
 LOG = logging.getLogger(__name__)
@@ -26,6 +26,9 @@ _SCOPED = ("negated", "hypothetical", "attributed")
 _KEYS = {"window", "terminators", "pseudo", "question", *_SCOPED}
 _WORD = cached_regex(r"\w+")
 _CLOSERS = "\"')]*_ \t\r\n"
+#: How far before and after a claim its triggers are looked for (characters): far beyond `window`
+#: words in any real sentence, and it keeps a page that is one endless sentence linear in time.
+REACH = 1000
 
 
 class Triggers(NamedTuple):
@@ -101,27 +104,28 @@ def classify(doc: Document, start: int, end: int, triggers: Triggers) -> tuple[s
     sentence = doc.sentences[index]
     prose = doc.prose
     found: set[str] = set()
+    first = max(sentence.start, start - REACH)  # where a trigger before the claim may start
 
-    clause_end = sentence.end
-    if end < sentence.end:
-        m = triggers.terminators.search(prose, end, sentence.end)
-        clause_end = m.start() if m else sentence.end
+    clause_end = min(sentence.end, end + REACH)
+    if end < clause_end:
+        m = search(triggers.terminators, prose, end, clause_end)
+        clause_end = m.start() if m else clause_end
 
     def in_scope(trigger_end: int) -> bool:
         """No clause boundary and at most `window` words between a pre-trigger and the claim."""
-        return (triggers.terminators.search(prose, trigger_end, start) is None
+        return (search(triggers.terminators, prose, trigger_end, start) is None
                 and len(_WORD.findall(prose, trigger_end, start)) <= triggers.window)
 
-    pseudo = [(m.start(), m.end()) for m in triggers.pseudo.finditer(prose, sentence.start, start)] if triggers.pseudo else []
+    pseudo = [(m.start(), m.end()) for m in finditer(triggers.pseudo, prose, first, start)] if triggers.pseudo else []
     for category, pattern in triggers.pre.items():
-        for m in pattern.finditer(prose, sentence.start, start):
+        for m in finditer(pattern, prose, first, start):
             if any(m.start() < p_end and p_start < m.end() for p_start, p_end in pseudo):
                 continue
             if in_scope(m.end()):
                 found.add(category)
                 break
     for category, pattern in triggers.post.items():
-        m = pattern.search(prose, end, clause_end)
+        m = search(pattern, prose, end, clause_end)
         if m and len(_WORD.findall(prose, end, m.start())) <= triggers.window:
             found.add(category)
 
@@ -132,14 +136,15 @@ def classify(doc: Document, start: int, end: int, triggers: Triggers) -> tuple[s
 
 def _is_question(doc: Document, index: int, start: int, triggers: Triggers) -> bool:
     sentence = doc.sentences[index]
-    text = doc.prose[sentence.start:sentence.end].rstrip(_CLOSERS)
+    text = doc.prose[max(sentence.start, sentence.end - REACH):sentence.end].rstrip(_CLOSERS)
     if not text.endswith("?"):
         return False
-    if triggers.rhetorical and triggers.rhetorical.search(doc.prose, sentence.start, start):
+    if triggers.rhetorical and search(triggers.rhetorical, doc.prose, max(sentence.start, start - REACH), start):
         return False
     if triggers.affirmed and index + 1 < len(doc.sentences):
         following = doc.sentences[index + 1]
-        if triggers.affirmed.match(doc.prose, following.start, following.end):
+        if triggers.affirmed.match(doc.prose, following.start, following.end,
+                                   timeout=budget(following.start, following.end)):
             return False
     return True
 
@@ -152,6 +157,11 @@ def apply(findings: list[Finding], doc: Document, rules: Mapping[str, Rule], tri
         if finding.suppressed or rule is None or not rule.defused_by or finding.end <= finding.start:
             out.append(finding)
             continue
-        reason = next((c for c in classify(doc, finding.start, finding.end, triggers) if c in rule.defused_by), "")
+        try:
+            contexts = classify(doc, finding.start, finding.end, triggers)
+        except TimeoutError:
+            raise RuleError(f"a trigger pattern took too long on {doc.path}; simplify it (nested repeats?)",
+                            origin="context triggers") from None
+        reason = next((c for c in contexts if c in rule.defused_by), "")
         out.append(replace(finding, suppressed=reason) if reason else finding)
     return out

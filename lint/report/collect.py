@@ -57,8 +57,8 @@ class Collecting(Reporter):
         }
 
     def shown(self, f: Finding) -> Shown:
-        line, start = f.source_line, f.column - 1
-        stop = f.end_column - 1 if f.end_line == f.line else len(line)
+        line, start = f.source_line, f.column - 1 - f.source_line_start
+        stop = f.end_column - 1 - f.source_line_start if f.end_line == f.line else len(line)
         if not f.text or not 0 <= start < len(line):
             start = stop = 0
         safe = tuple(Citation(c.id, c.title, web_url(c.url)) for c in f.citations)

@@ -45,8 +45,8 @@ class TextReporter(Reporter):
 
 def source_excerpt(f: Finding, *, width: int = 120) -> str:
     """The finding's source line with carets under the match; long lines are cut around it."""
-    line, start = f.source_line, f.column - 1
-    stop = f.end_column - 1 if f.end_line == f.line else len(line)
+    line, start = f.source_line, f.column - 1 - f.source_line_start
+    stop = f.end_column - 1 - f.source_line_start if f.end_line == f.line else len(line)
     stop = max(stop, start + 1)
     if len(line) > width:
         left = max(0, min(start - 20, len(line) - width))

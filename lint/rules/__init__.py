@@ -48,8 +48,8 @@ class RuleRunner:
                 for hit in KINDS[rule.kind].check(rule.compiled, doc, scope):
                     findings.append(to_finding(rule, hit, doc, self._citations[index]))
             except TimeoutError:
-                raise RuleError(f"a pattern took too long on {doc.path}; simplify it (nested repeats?)",
-                                origin=rule.origin, rule=rule.code) from None
+                raise RuleError(f"a pattern went over its time budget on {doc.path} (catastrophic backtracking?); "
+                                "simplify it", origin=rule.origin, rule=rule.code) from None
         return findings
 
     def _blocks_per_rule(self, doc: Document) -> dict[int, list[Span]] | None:
@@ -78,6 +78,7 @@ def to_finding(rule: Rule, hit: Hit, doc: Document, citations: tuple[Citation, .
     else:
         end_line, end_column = smap.end_line_col(src_end)
     variables = {"match": quote(doc.prose[hit.start:hit.end]), **hit.variables}
+    excerpt = doc.line_excerpt(line, column, end_column if end_line == line else None)
     return Finding(
         path=doc.path,
         line=line,
@@ -93,7 +94,8 @@ def to_finding(rule: Rule, hit: Hit, doc: Document, citations: tuple[Citation, .
         citations=citations,
         evidence=rule.evidence,
         text="" if document_level else doc.source[src_start:src_end],
-        source_line=doc.source_line_text(line),
+        source_line=excerpt[0],
+        source_line_start=excerpt[1],
         start=hit.start,
         end=hit.end,
         replacement=None if document_level else _replacement(rule, hit, doc, src_start, src_end),

@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 import regex
 
 from lint.models import Document, Hit, Span
-from lint.rules.patterns import TIMEOUT_SECONDS
+from lint.rules import patterns
 from lint.rules.phrase import Compiled, compile, spans_to_search  # noqa: F401 - compiled as phrase rules are
 from lint.rules.schema import CONTEXTS, string_list
 from lint.rules.sources import ReferenceList, citation_in, reference_list
@@ -31,7 +31,7 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
             continue
         index = doc.sentence_index(m.start())
         sentence = doc.sentences[index]
-        if compiled.unless is not None and compiled.unless.search(doc.prose, sentence.start, sentence.end):
+        if compiled.unless is not None and patterns.search(compiled.unless, doc.prose, sentence.start, sentence.end):
             continue
         refs = refs or reference_list(doc)
         cited, unresolved = citation_in(doc, _nearby(doc, index), refs)
@@ -42,7 +42,7 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
 def _matches(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None) -> Iterator[regex.Match[str]]:
     """Statements within one block each: in `blocks`, or in every block."""
     for block in spans_to_search(compiled, doc, blocks):
-        yield from compiled.pattern.finditer(doc.prose, block.start, block.end, timeout=TIMEOUT_SECONDS)
+        yield from patterns.finditer(compiled.pattern, doc.prose, block.start, block.end)
 
 
 def _nearby(doc: Document, index: int) -> Span:

@@ -69,7 +69,7 @@ def _line_loader() -> type:
     from the cache."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from lint.safeyaml import SafeLoader as base
 
     def construct_mapping(loader: Any, node: Any) -> _Mapping:
         mapping = _Mapping(loader.construct_mapping(node, deep=True))
@@ -102,13 +102,16 @@ def read_yaml(path: Path, *, cached: bool = False) -> Any:
 def _parse(data: bytes, path: Path) -> Any:
     import yaml
 
+    from lint import safeyaml
+
     try:
-        return yaml.load(data.decode("utf-8"), Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
+        return safeyaml.load(data.decode("utf-8"), _line_loader())
     except UnicodeDecodeError:
         raise RuleError("rule file is not UTF-8", origin=str(path)) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise RuleError(f"invalid YAML: {exc.problem or exc}", origin=f"{path}:{line}") from None
+        what = "refused" if isinstance(exc, safeyaml.YamlLimitError) else "invalid YAML"
+        raise RuleError(f"{what}: {exc.problem or exc}", origin=f"{path}:{line}") from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise RuleError(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", origin=str(path)) from None
 

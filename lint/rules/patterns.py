@@ -3,16 +3,20 @@ and tolerant of line breaks and repeated spaces wherever the pattern has a space
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
 from lint.compiled import pattern_cache
 from lint.compiled import compile as cached_regex
+from lint.rules import redos
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
-#: Time budget for one pattern on one document; a slower pattern is a broken rule, not a slow page.
+#: Time budget (CPU seconds) for one search of a rule's pattern, plus SECONDS_PER_MB for each
+#: megabyte searched: a slower search is a broken rule (nested repeats), not a slow page.
+#: The slowest bundled pattern scans about 5 MB a second.
 TIMEOUT_SECONDS = 2.0
+SECONDS_PER_MB = 2.0
 
 
 # Escapes and character classes pass through whole; runs of spaces outside them become \s+.
@@ -26,7 +30,8 @@ def flexible_spaces(pattern: str) -> str:
 
 
 def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.Pattern[str]:
-    """One regex matching any of `patterns`; raises ValueError naming the pattern at fault.
+    """One regex matching any of `patterns`; raises ValueError naming the pattern at fault
+    (one that does not compile, matches empty text or can take exponential time).
 
     The patterns are compiled together, once; only when that fails or matches empty
     text is each compiled alone to say which one is at fault (compiling is most of
@@ -36,6 +41,8 @@ def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError(f"empty pattern {pattern!r}")
+        if problem := pattern_cache().derived("backtracking", flexible_spaces(pattern), redos.problem):
+            raise ValueError(f"pattern {pattern!r} {problem}")
     body = _bounded_body(patterns) if bounded else "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     try:
         combined = pattern_cache().compile(body, FLAGS)
@@ -65,6 +72,34 @@ def _bounded_body(patterns: list[str]) -> str:
         inner = "|".join(f"(?:{p})" for p in members)
         parts.append((r"\b" if starts else r"(?<!\w)") + f"(?:{inner})" + (r"\b" if ends else r"(?!\w)"))
     return "|".join(parts)
+
+
+def budget(start: int, end: int) -> float:
+    """Seconds one search of text[start:end] may take."""
+    return TIMEOUT_SECONDS + max(end - start, 0) * SECONDS_PER_MB / 1e6
+
+
+def search(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
+    """`pattern.search` within the time budget (TimeoutError beyond it)."""
+    end = len(text) if end is None else end
+    return pattern.search(text, start, end, timeout=budget(start, end))
+
+
+def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer`, each search within its own time budget.
+
+    The regex module counts a finditer's budget in CPU time from its first match, including
+    whatever the caller does between matches; one search per match keeps the caller's work
+    (and a long page's many matches) out of it.
+    """
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        m = pattern.search(text, pos, end, timeout=budget(pos, end))
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def without_leading_lookbehinds(pattern: str) -> str:

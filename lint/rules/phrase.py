@@ -9,7 +9,8 @@ from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 import regex
 
 from lint.models import Document, Hit, Span
-from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns, without_leading_lookbehinds
+from lint.rules import patterns
+from lint.rules.patterns import compile_patterns, without_leading_lookbehinds
 from lint.rules.schema import CONTEXTS, string_list
 
 KIND = "phrase"
@@ -49,21 +50,36 @@ def spans_to_search(compiled: Compiled, doc: Document, spans: Sequence[Span] | N
     they do not match needs no further look.
     """
     for span in spans if spans is not None else (doc.blocks or (Span(0, len(doc.prose)),)):
-        if compiled.quick is None or compiled.quick.search(doc.prose, span.start, span.end, timeout=TIMEOUT_SECONDS):
+        if compiled.quick is None or patterns.search(compiled.quick, doc.prose, span.start, span.end):
             yield span
 
 
 def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = None) -> Iterator[Hit]:
     """Matches in `blocks` (the blocks that contain one of the rule's anchors), or in all blocks."""
     prose = doc.prose
+    excused = _Excused(compiled.unless, doc)
     # A phrase never runs from one heading, paragraph or cell into the next: search each
     # block on its own, so that a match attempt spanning a boundary cannot swallow a real
     # match that starts inside the next block.
     for block in spans_to_search(compiled, doc, blocks):
-        for m in compiled.pattern.finditer(prose, block.start, block.end, timeout=TIMEOUT_SECONDS):
-            if compiled.unless is not None:
-                sentence = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None
-                if sentence and compiled.unless.search(prose, sentence.start, max(sentence.end, m.end()),
-                                                       timeout=TIMEOUT_SECONDS):
-                    continue
-            yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
+        for m in patterns.finditer(compiled.pattern, prose, block.start, block.end):
+            if not excused(m):
+                yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
+
+
+class _Excused:
+    """Whether a match's sentence holds an `unless` pattern; asked once per sentence, since a
+    long unpunctuated page may put thousands of matches in one sentence."""
+
+    def __init__(self, unless: regex.Pattern[str] | None, doc: Document) -> None:
+        self.unless, self.doc = unless, doc
+        self.answers: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, m: regex.Match[str]) -> bool:
+        if self.unless is None or not self.doc.sentences:
+            return False
+        sentence = self.doc.sentences[self.doc.sentence_index(m.start())]
+        key = (sentence.start, max(sentence.end, m.end()))
+        if key not in self.answers:
+            self.answers[key] = patterns.search(self.unless, self.doc.prose, *key) is not None
+        return self.answers[key]

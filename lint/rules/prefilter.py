@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 import regex
 
+from lint.compiled import compile as cached_regex
 from lint.rules.anchors import MIN_LENGTH, RuleAnchors, required_anchors
 
 
@@ -66,13 +67,13 @@ class Prefilter:
                 self._hits[word] = hit
         self._seen |= new
         relevant = words.all & self._hits.keys()
-        where = dict.fromkeys(relevant, 0)  # word → bitmask of the sentences holding it
+        holding: dict[str, list[int]] = {word: [] for word in relevant}  # word → the sentences holding it
         for i, sentence_words in enumerate(words.sets):
-            bit = 1 << i
             for word in sentence_words & relevant:
-                where[word] |= bit
+                holding[word].append(i)
         per_slot: dict[tuple[int, int, int], int] = {}
-        for word, mask in where.items():
+        for word, indices in holding.items():
+            mask = _mask(indices)
             for key in self._hits[word]:
                 per_slot[key] = per_slot.get(key, 0) | mask
         joined = words.joined
@@ -102,14 +103,23 @@ class Prefilter:
         return frozenset(out)
 
 
+def _mask(indices: list[int]) -> int:
+    """The bitmask with these bits set, built in one go: setting bits one by one in a Python
+    int copies it each time, which is quadratic on a page of a million sentences."""
+    if not indices:
+        return 0
+    bits = bytearray((indices[-1] >> 3) + 1)
+    for i in indices:
+        bits[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(bits, "little")
+
+
+_ONE = cached_regex("1")
+
+
 def _bits(mask: int) -> list[int]:
-    """Indices of the set bits, in order."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+    """Indices of the set bits, in order (read off the binary string: linear in the mask's length)."""
+    return [m.start() for m in _ONE.finditer(bin(mask)[:1:-1])]
 
 
 #: The run's prefilter: every anchored pattern list registers here.
@@ -130,8 +140,9 @@ class ScopedPattern:
         self._free = compile_patterns(free) if free else None
         self._ids = PREFILTER.register([a for a in anchors if a is not None])
 
-    def finditer(self, doc: Any, timeout: float) -> Iterator["regex.Match[str]"]:
-        """Matches, the anchored members' in block order, then the others'."""
+    def finditer(self, doc: Any) -> Iterator["regex.Match[str]"]:
+        """Matches, the anchored members' in block order, then the others' (each search within its time budget)."""
+        from lint.rules.patterns import finditer
         from lint.rules.words import merged, word_index
 
         if self._anchored is not None:
@@ -139,9 +150,9 @@ class ScopedPattern:
             words = word_index(doc)
             spans = merged([words.stretch(i) for i in sorted(set().union(*(found.get(entry, ()) for entry in self._ids)))])
             for span in spans:
-                yield from self._anchored.finditer(doc.prose, span.start, span.end, timeout=timeout)
+                yield from finditer(self._anchored, doc.prose, span.start, span.end)
         if self._free is not None:
-            yield from self._free.finditer(doc.prose, timeout=timeout)
+            yield from finditer(self._free, doc.prose)
 
-    def search(self, doc: Any, timeout: float) -> "regex.Match[str] | None":
-        return next(self.finditer(doc, timeout), None)
+    def search(self, doc: Any) -> "regex.Match[str] | None":
+        return next(self.finditer(doc), None)

@@ -68,17 +68,52 @@ def check_template(text: str) -> str | None:
         return None
     from lint.compiled import pattern_cache
 
-    return pattern_cache().derived("template", text, _check_with_jinja)  # type: ignore[no-any-return]
+    return pattern_cache().derived("template-policy", text, _check_with_jinja)  # type: ignore[no-any-return]
 
 
 def _check_with_jinja(text: str) -> str | None:
     from jinja2 import TemplateSyntaxError
 
     try:
-        _environment().parse(text)  # syntax only: compiling waits until a message is rendered
+        tree = _environment().parse(text)  # syntax only: compiling waits until a message is rendered
     except TemplateSyntaxError as exc:
         return f"template error on its line {exc.lineno}: {exc.message}"
+    return _policy(tree)
+
+
+#: What a rule's message, fix or replacement may use: its variables, constants, `~`, if/else,
+#: tests, comparisons, and filters that cannot grow the text. No loops, calls, attribute or
+#: item access, `*`, `**` or `%`: the sandbox would refuse Python internals at render time,
+#: but a third-party pack is refused at load, with its file and line, and cannot loop or
+#: multiply its way to a hang either.
+_NODES = frozenset({"Template", "Output", "TemplateData", "Name", "Const", "If", "CondExpr", "Filter", "Test",
+                    "Compare", "Operand", "And", "Or", "Not", "Concat", "Keyword", "List", "Tuple"})
+_FILTERS = frozenset({"lower", "upper", "title", "capitalize", "trim", "default", "d", "length", "count",
+                      "first", "last", "string", "truncate", "striptags", "e", "escape"})
+_NAMES = {"For": "a for loop", "Call": "a function or method call", "Getattr": "attribute access",
+          "Getitem": "item access", "Mul": "*", "Pow": "**", "Mod": "%", "Macro": "a macro",
+          "Assign": "{% set %}", "Include": "{% include %}", "Import": "{% import %}", "Extends": "{% extends %}"}
+
+
+def _policy(tree: Any) -> str | None:
+    """Why a parsed template is refused, or None."""
+    for node in _walk(tree):
+        kind = type(node).__name__
+        if kind not in _NODES:
+            what = _NAMES.get(kind, kind)
+        elif kind == "Filter" and node.name not in _FILTERS:
+            what = f"the filter |{node.name}"
+        else:
+            continue
+        return (f"template uses {what}; a rule's text may use only its variables, if/else, tests and "
+                f"the filters {', '.join(sorted(_FILTERS - {'d', 'e', 'count'}))}")
     return None
+
+
+def _walk(node: Any) -> Any:
+    yield node
+    for child in node.iter_child_nodes():
+        yield from _walk(child)
 
 
 def quote(text: str) -> str:
@@ -94,12 +129,10 @@ def render(text: str, variables: Mapping[str, Any]) -> str:
         if simple is not None:
             text = simple
         else:
-            from jinja2 import TemplateError
-
             try:
                 text = _template(text).render(**variables)
-            except TemplateError as exc:
-                text = f"{text} [template error: {exc}]"
+            except Exception as exc:  # noqa: BLE001 - the sandbox refusing, or a template of a pack never checked
+                text = f"{text} [template error: {_WHITESPACE.sub(' ', str(exc))}]"
     return _WHITESPACE.sub(" ", text).strip()
 
 
@@ -119,11 +152,9 @@ def render_replacement(text: str, variables: Mapping[str, Any]) -> str | None:
             return None
         new = filled
     else:
-        from jinja2 import TemplateError
-
         try:
             new = _template(text).render(**variables)
-        except TemplateError:
+        except Exception:  # noqa: BLE001 - no fix rather than a crash
             return None
     if not new.strip():
         return None

@@ -14,8 +14,9 @@ from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 import regex
 
 from lint.models import Document, Hit, Span
+from lint.rules import patterns
+from lint.rules.patterns import compile_patterns, flexible_spaces
 from lint.rules.prefilter import ScopedPattern
-from lint.rules.patterns import TIMEOUT_SECONDS, compile_patterns, flexible_spaces
 from lint.rules.schema import string_list
 from lint.compiled import compile as cached_regex
 
@@ -62,9 +63,9 @@ def check(compiled: Compiled, doc: Document, spans: Sequence[Span] | None = None
     """One page-level hit at most. `spans` (where the treatment's words are) is not needed: the
     engine runs the rule only on pages that have them, and the promotion test looks at blocks."""
     prose = doc.prose
-    if compiled.when is not None and not compiled.when.search(prose, timeout=TIMEOUT_SECONDS):
+    if compiled.when is not None and not patterns.search(compiled.when, prose):
         return
-    if compiled.unless is not None and compiled.unless.search(prose, timeout=TIMEOUT_SECONDS):
+    if compiled.unless is not None and patterns.search(compiled.unless, prose):
         return
     mention = compiled.promoter.first_mention(doc)
     if mention is None or _discloses_in(compiled, doc):
@@ -103,9 +104,9 @@ class Promoter:
         language elsewhere on the page (an "Our team" heading, a footer) does not make an
         article about a treatment an advertisement for it.
         """
-        if not doc.sentences or self.promotion_scope.search(doc, TIMEOUT_SECONDS) is None:
+        if not doc.sentences or self.promotion_scope.search(doc) is None:
             return None
-        for m in self.treatment.finditer(doc.prose, timeout=TIMEOUT_SECONDS):
+        for m in patterns.finditer(self.treatment, doc.prose):
             block = doc.block_at(m.start())
             if m.end() > block.end:
                 continue  # a mention never runs from one block into the next
@@ -133,17 +134,17 @@ def _offers(promotion: regex.Pattern[str], doc: Document, first: int, last: int,
     first, last = max(first, 0), min(last, len(doc.sentences) - 1)
     start = max(doc.sentences[first].start, block.start)
     end = min(doc.sentences[last].end, block.end)
-    return start < end and promotion.search(doc.prose, start, end, timeout=TIMEOUT_SECONDS) is not None
+    return start < end and patterns.search(promotion, doc.prose, start, end) is not None
 
 
 def discloses(compiled: Compiled, prose: str) -> bool:
     """True if the text mentions the disclosure anywhere, not counting denied mentions."""
-    return any(_not_denied(prose, m) for m in compiled.disclosure.finditer(prose, timeout=TIMEOUT_SECONDS))
+    return any(_not_denied(prose, m) for m in patterns.finditer(compiled.disclosure, prose))
 
 
 def _discloses_in(compiled: Compiled, doc: Document) -> bool:
     """`discloses` for a document, searching only the blocks that hold the disclosure's words."""
-    return any(_not_denied(doc.prose, m) for m in compiled.disclosure_scope.finditer(doc, TIMEOUT_SECONDS))
+    return any(_not_denied(doc.prose, m) for m in compiled.disclosure_scope.finditer(doc))
 
 
 def _not_denied(prose: str, m: regex.Match[str]) -> bool:

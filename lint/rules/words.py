@@ -22,7 +22,7 @@ class WordIndex:
     words stand, rather than whole paragraphs.
     """
 
-    __slots__ = ("sentences", "sets", "all", "joined")
+    __slots__ = ("sentences", "sets", "all", "joined", "_joined_bits")
 
     def __init__(self, doc: Document) -> None:
         self.sentences: tuple[Span, ...] = doc.sentences or doc.blocks or (Span(0, len(doc.prose)),)
@@ -32,18 +32,20 @@ class WordIndex:
         else:  # a letter whose lower case is longer: lower each sentence alone
             self.sets = [frozenset(_WORD.findall(doc.prose[s.start:s.end].lower())) for s in self.sentences]
         self.all: frozenset[str] = frozenset().union(*self.sets)
-        self.joined = 0  # bit i: sentence i+1 is in the same block as sentence i
+        bits = bytearray(len(self.sentences) // 8 + 1)
         block_ends = [b.end for b in doc.blocks] or [len(doc.prose)]
         b = 0  # sentences and blocks are both in order: walk them together
         for i, sentence in enumerate(self.sentences[:-1]):
             while b + 1 < len(block_ends) and block_ends[b] <= sentence.start:
                 b += 1
             if self.sentences[i + 1].end <= block_ends[b]:
-                self.joined |= 1 << i
+                bits[i >> 3] |= 1 << (i & 7)
+        self._joined_bits = bytes(bits)  # what `stretch` reads: shifting a huge int would copy it
+        self.joined = int.from_bytes(bits, "little")  # bit i: sentence i+1 is in the same block as sentence i
 
     def stretch(self, i: int) -> Span:
         """Sentence i, with the next one when it stands in the same block."""
-        if self.joined >> i & 1:
+        if self._joined_bits[i >> 3] >> (i & 7) & 1:
             return Span(self.sentences[i].start, self.sentences[i + 1].end)
         return self.sentences[i]
 
