@@ -316,31 +316,17 @@ def _expand(patterns: list[str], definitions: Mapping[str, tuple[str, ...]], pat
 
 def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference],
           definitions: Mapping[str, tuple[str, ...]] | None = None) -> Rule:
+    """One rule from its YAML mapping, checked field by field, its patterns compiled."""
     if not isinstance(raw, dict):
         raise RuleError("each rule must be a mapping", origin=str(path))
     code = str(raw.get("code", "?"))
-    kind_name = raw.get("kind")
-    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
-    if kind is None:
-        raise RuleError(f"unknown or missing kind {kind_name!r}; expected one of {', '.join(KINDS)}",
-                        origin=_origin(path, raw, "kind"), rule=code)
+    kind_name, kind = _kind(raw, path, code)
     fields = {**RULE_FIELDS, **kind.FIELDS}
     _reject_unknown(raw, fields, path, "key", code)
     _validate(raw, fields, path, code)
     origin = _origin(path, raw)
-
-    citations = []
-    for ref_id in raw.get("citations", []):
-        if ref_id not in references:
-            close = difflib.get_close_matches(ref_id, list(references), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise RuleError(f"cites unknown reference {ref_id!r}{hint}", origin=_origin(path, raw, "citations"), rule=code)
-        citations.append(references[ref_id])
-
-    for key in ("message", "fix", "replacement"):
-        problem = check_template(raw[key]) if key in raw else None
-        if problem:
-            raise RuleError(f"{key}: {problem}", origin=_origin(path, raw, key), rule=code)
+    citations = _citations(raw, path, code, references)
+    _check_templates(raw, path, code)
 
     options = {
         k: _expand(raw[k], definitions or {}, path, raw, k, code) if isinstance(raw[k], list) else raw[k]
@@ -379,3 +365,33 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference],
         anchors=anchors,
         replacement=raw.get("replacement"),
     )
+
+
+def _kind(raw: Mapping[str, Any], path: Path, code: str) -> tuple[str, Any]:
+    """The rule's kind name and its module (rules/phrase.py, citation.py, …)."""
+    name = raw.get("kind")
+    kind = KINDS.get(name) if isinstance(name, str) else None
+    if kind is None:
+        raise RuleError(f"unknown or missing kind {name!r}; expected one of {', '.join(KINDS)}",
+                        origin=_origin(path, raw, "kind"), rule=code)
+    return name, kind
+
+
+def _citations(raw: Mapping[str, Any], path: Path, code: str, references: Mapping[str, Reference]) -> list[Reference]:
+    """The references a rule cites, by id; an unknown id is an error with the nearest known one."""
+    citations = []
+    for ref_id in raw.get("citations", []):
+        if ref_id not in references:
+            close = difflib.get_close_matches(ref_id, list(references), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise RuleError(f"cites unknown reference {ref_id!r}{hint}", origin=_origin(path, raw, "citations"), rule=code)
+        citations.append(references[ref_id])
+    return citations
+
+
+def _check_templates(raw: Mapping[str, Any], path: Path, code: str) -> None:
+    """Message, fix and replacement templates stay within the small language render.py allows."""
+    for key in ("message", "fix", "replacement"):
+        problem = check_template(raw[key]) if key in raw else None
+        if problem:
+            raise RuleError(f"{key}: {problem}", origin=_origin(path, raw, key), rule=code)
