@@ -12,10 +12,12 @@ from lint.compiled import compile as cached_regex
 MARKER = cached_regex(r"\[\^?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|([\u00b9\u00b2\u00b3\u2070-\u2079]+)|\[\^([\w-]+)\]")
 _FOOTNOTE_DEFINITION = cached_regex(r"^\s*\[\^([\w-]+)\]:")
 # (Smith et al., 2019) (Smith 2019) (Smith and Jones, 2019; Lee 2020) Smith et al. (2019) Smith (2019)
+# (Smith et al., Am J Psychiatry, 2013) (Smith et al., 2013, Lancet): a journal's name may stand beside the year
 AUTHOR_YEAR = cached_regex(
     r"""
-    \(\s*(?:see\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?
-        (?:\s*[;,]\s*[^()]{0,80}?(?:19|20)\d\d[a-z]?)*\s*\)
+    \(\s*(?:see\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?
+        (?:,\s*\p{Lu}[^();\d]{1,60}?)?,?\s+(?:19|20)\d\d[a-z]?
+        (?:\s*[;,]\s*[^()]{0,80}?(?:19|20)\d\d[a-z]?)*(?:,\s*\p{Lu}[^();]{0,60})?\s*\)
   | \b\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?\s+\((?:19|20)\d\d[a-z]?\)
     """,
     regex.VERBOSE,

@@ -23,6 +23,8 @@ def uncited(text: str, kind: str = "text") -> list[str]:
         "Research proves it works. Book today.",
         "In our clinic, 80% of patients improve.",
         "Studies show it works.\n\nSmith et al. (2020) looked at something else entirely.",
+        "Studies show it works (Ask Our Team, we will explain).",
+        "Studies show it works (New Patients, 2024 special).",
     ],
 )
 def test_uncited(text):
@@ -36,6 +38,8 @@ def test_uncited(text):
         "Studies show ketamine relieves pain.[2]\n\n[1] Lee A. A study. 2019.\n\n[2] Smith J. Pain. 2020.",
         "Studies show ketamine relieves pain (Orhurhu et al., 2019).",
         "Studies show ketamine relieves pain (Orhurhu 2019; Michelet et al. 2018).",
+        "In one trial, 64% of patients responded a day later (Murrough et al., Am J Psychiatry, 2013).",
+        "Weight fell by 15% on average (Wilding et al., 2021, N Engl J Med).",
         "Orhurhu et al. (2019) found a small effect, and studies show it fades.",
         "Studies show a short effect. See PMID 31082965.",
         "Studies show a short effect (doi:10.1213/ANE.0000000000004185).",
