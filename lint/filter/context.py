@@ -39,6 +39,7 @@ class Triggers(NamedTuple):
     post: Mapping[str, regex.Pattern[str]]
     rhetorical: regex.Pattern[str] | None
     affirmed: regex.Pattern[str] | None
+    reported: regex.Pattern[str] | None = None
 
 
 def load_triggers(extra: Sequence[Path] = ()) -> Triggers:
@@ -83,6 +84,7 @@ def load_triggers(extra: Sequence[Path] = ()) -> Triggers:
         post={c: p for c in _SCOPED if (p := pattern(f"{c}.post"))},
         rhetorical=pattern("question.rhetorical"),
         affirmed=pattern("question.affirmed_by"),
+        reported=pattern("attributed.quoted_by"),
     )
 
 
@@ -131,7 +133,33 @@ def classify(doc: Document, start: int, end: int, triggers: Triggers) -> tuple[s
 
     if _is_question(doc, index, start, triggers):
         found.add("question")
+    if "attributed" not in found and _in_reported_quote(prose, sentence.start, sentence.end, start, end, triggers):
+        found.add("attributed")
     return tuple(c for c in ORDER if c in found)
+
+
+_FIRST_PERSON = cached_regex(r"(?i)\b(?:we|our|us|i|my)\b")
+
+
+def _in_reported_quote(prose: str, lo: int, hi: int, start: int, end: int, triggers: Triggers) -> bool:
+    """The claim stands inside double quotes that the rest of its sentence reports as someone
+    else's words: a news story quoting an ad ("the clinic's site promised "100% safe""), a
+    list of red flags ("phrases such as "clinically proven""). A sentence in the page's own
+    voice ("our patients say "…"") reports nothing: testimonials stay claims."""
+    if triggers.reported is None:
+        return False
+    lo, hi = max(lo, start - REACH), min(hi, end + REACH)
+    before, after = prose[lo:start], prose[end:hi]
+    if before.count('"') % 2 == 1 and '"' in after:
+        opening, closing = lo + before.rindex('"'), end + after.index('"')
+    elif before.rfind("“") > before.rfind("”") and "”" in after:
+        opening, closing = lo + before.rindex("“"), end + after.index("”")
+    else:
+        return False
+    outside = (lo, opening), (closing + 1, hi)
+    if any(search(_FIRST_PERSON, prose, a, b) for a, b in outside):
+        return False
+    return any(search(triggers.reported, prose, a, b) for a, b in outside)
 
 
 def _is_question(doc: Document, index: int, start: int, triggers: Triggers) -> bool:
