@@ -102,9 +102,11 @@ class Promoter:
         block, or, for a mention in a heading (a short block), in the first sentences of the
         block after it ("Ketamine Infusions" over "Book your first session"). Offering
         language elsewhere on the page (an "Our team" heading, a footer) does not make an
-        article about a treatment an advertisement for it.
+        article about a treatment an advertisement for it, and a page whose only offering
+        language is a price, and that never speaks as "we" (a news story: "the clinic charged
+        $450 per infusion"), offers nothing.
         """
-        if not doc.sentences or self.promotion_scope.search(doc) is None:
+        if not doc.sentences or not _offers_anything(doc, self.promotion_scope):
             return None
         for m in patterns.finditer(self.treatment, doc.prose):
             block = doc.block_at(m.start())
@@ -121,6 +123,21 @@ class Promoter:
                 if following != block and _offers(self.promotion, doc, first, first + NEARBY_SENTENCES - 1, following):
                     return m
         return None
+
+
+_PRICE = cached_regex(r"[$£€]")
+_OWN_VOICE = cached_regex(r"(?i)(?:we|our)\b")
+
+
+def _offers_anything(doc: Document, promotion: ScopedPattern) -> bool:
+    """Offering language somewhere on the page: more than a price, or a price on a page in the
+    seller's own voice (a sentence that starts "We …" or "Our …")."""
+    prices = False
+    for m in promotion.finditer(doc):
+        if not _PRICE.match(m.group()):
+            return True
+        prices = True
+    return prices and any(_OWN_VOICE.match(doc.prose, s.start) for s in doc.sentences)
 
 
 def _is_heading(text: str) -> bool:

@@ -37,6 +37,13 @@ def test_heading_over_an_offer_is_promotion():
     assert codes(text) == ["XT301"]
 
 
+def test_a_price_alone_offers_nothing():
+    """A news story reports what a clinic charged; a price beside an offer still promotes."""
+    assert codes("Clinics under scrutiny\n\nOne ketamine clinic charged $450 per infusion.\n") == []
+    assert codes("Ketamine infusions\n\nAn infusion is $450. Book today.\n") == ["XT301"]
+    assert codes("Fees\n\nA ketamine infusion is $475. We work with two lenders.\n") == ["XT301"]  # the seller's voice
+
+
 def test_offer_in_another_block_is_not_promotion():
     text = "Our team\n\nDr. Lee has given ketamine for surgery for many years.\n"
     assert codes(text) == []
