@@ -2,7 +2,9 @@
 
 Whether the claim is denied, asked about or hypothetical is decided afterwards by
 the context filter, from the rule's `defused_by`; `unless` patterns let a rule step
-aside when its sentence says something that makes the words harmless ("cure time").
+aside when its sentence says something that makes the words harmless ("cure time"), and
+`unless_page` patterns when the page says it anywhere (a testimonial is fair on a page that
+says "individual results vary").
 """
 from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
@@ -17,6 +19,7 @@ KIND = "phrase"
 FIELDS = {
     "patterns": (string_list, True),
     "unless": (string_list, False),
+    "unless_page": (string_list, False),
 }
 #: Template variables besides {{ match }}, with sample values (the pack tests render with them).
 VARIABLES: dict[str, object] = {}  # named groups of the pattern are added per match
@@ -29,6 +32,7 @@ class Compiled(NamedTuple):
     pattern: regex.Pattern[str]
     unless: regex.Pattern[str] | None
     quick: regex.Pattern[str] | None = None  # the patterns without leading lookbehinds: a fast first test
+    unless_page: regex.Pattern[str] | None = None
 
 
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
@@ -39,6 +43,7 @@ def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind in
         pattern=compile_patterns(patterns),
         unless=compile_patterns(unless, bounded=True) if unless else None,
         quick=compile_patterns(stripped) if stripped != patterns else None,
+        unless_page=compile_patterns(options["unless_page"]) if options.get("unless_page") else None,
     )
 
 
@@ -61,10 +66,16 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
     # A phrase never runs from one heading, paragraph or cell into the next: search each
     # block on its own, so that a match attempt spanning a boundary cannot swallow a real
     # match that starts inside the next block.
+    page_excused: bool | None = None  # looked up at the first match only
     for block in spans_to_search(compiled, doc, blocks):
         for m in patterns.finditer(compiled.pattern, prose, block.start, block.end):
-            if not excused(m):
-                yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
+            if excused(m):
+                continue
+            if page_excused is None:
+                page_excused = compiled.unless_page is not None and patterns.search(compiled.unless_page, prose) is not None
+            if page_excused:
+                return
+            yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
 
 
 class _Excused:

@@ -25,3 +25,11 @@ def test_unless_sets_aside_the_whole_sentence():
     compiled = phrase.compile({"patterns": ["cure time"], "unless": ["resin"]})
     doc = extract(SourceFile("t", "t", "text"), "Resin needs a long cure time. Our cure time is short.")
     assert [doc.prose[h.start:h.end] for h in phrase.check(compiled, doc)] == ["cure time"]
+
+
+def test_unless_page_sets_aside_every_match_on_a_page_that_says_it_anywhere():
+    compiled = phrase.compile({"patterns": ["pain is gone"], "unless_page": ["results vary"]})
+    for text, expected in (("“My pain is gone!” — Ann\n\nIndividual results vary.", []),
+                           ("“My pain is gone!” — Ann\n\nBook today.", ["pain is gone"])):
+        doc = extract(SourceFile("t", "t", "text"), text)
+        assert [doc.prose[h.start:h.end] for h in phrase.check(compiled, doc)] == expected
