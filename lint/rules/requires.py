@@ -34,6 +34,7 @@ DEFUSED_BY: frozenset[str] = frozenset()  # a page-level omission has no sentenc
 ANCHORED_BY = "treatment"  # no treatment named, nothing promoted
 NEARBY_SENTENCES = 2
 HEADING_CHARS = 80
+TOPIC_MENTIONS = 3  # mentions that make a treatment the topic of a page section
 # A disclosure mention that is itself denied ("no side effects", "free of risk") discloses nothing.
 _DENIED = cached_regex(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s+any|none\s+of\s+the)\s+(?:\w+\s+){0,2}$")
 
@@ -104,29 +105,45 @@ class Promoter:
         language elsewhere on the page (an "Our team" heading, a footer) does not make an
         article about a treatment an advertisement for it, and a page whose only offering
         language is a price, and that never speaks as "we" (a news story: "the clinic charged
-        $450 per infusion"), offers nothing.
+        $450 per infusion"), offers nothing. A page that offers something and names the treatment
+        in a heading and at least TOPIC_MENTIONS times in all is about it, wherever its call to action
+        ("Book a consultation", a price) stands.
         """
         if not doc.sentences or not _offers_anything(doc, self.promotion_scope):
             return None
+        first: regex.Match[str] | None = None
+        mentions, in_heading = 0, False
         for m in patterns.finditer(self.treatment, doc.prose):
             block = doc.block_at(m.start())
             if m.end() > block.end:
                 continue  # a mention never runs from one block into the next
             if block == doc.blocks[0]:
                 return m  # the page is about the treatment (its title), and it offers something
+            first, mentions = first or m, mentions + 1
+            in_heading = in_heading or _is_heading(doc.prose[block.start:block.end])
             index = doc.sentence_index(m.start())
             if _offers(self.promotion, doc, index - NEARBY_SENTENCES, index + NEARBY_SENTENCES, block):
                 return m
             if _is_heading(doc.prose[block.start:block.end]):
                 following = doc.block_at(block.end + len("\n\n"))
-                first = doc.sentence_index(following.start)
-                if following != block and _offers(self.promotion, doc, first, first + NEARBY_SENTENCES - 1, following):
+                start = doc.sentence_index(following.start)
+                if following != block and _offers(self.promotion, doc, start, start + NEARBY_SENTENCES - 1, following):
                     return m
+        if mentions >= TOPIC_MENTIONS and in_heading and _calls_to_action(doc, self.promotion_scope):
+            return first  # a section of the page is about the treatment, and the page sells it
         return None
 
 
 _PRICE = cached_regex(r"[$£€]")
 _OWN_VOICE = cached_regex(r"(?i)(?:we|our)\b")
+
+
+_CALL_TO_ACTION = cached_regex(r"(?i)(?:book|schedule|call|contact|request|make an|sign up|get started|start|free|[$£€])")
+
+
+def _calls_to_action(doc: Document, promotion: ScopedPattern) -> bool:
+    """Offering language that asks the reader to buy or book (not just "our program")."""
+    return any(_CALL_TO_ACTION.match(m.group()) for m in promotion.finditer(doc))
 
 
 def _offers_anything(doc: Document, promotion: ScopedPattern) -> bool:

@@ -66,3 +66,11 @@ def test_offer_far_from_the_treatment_is_not_promotion():
 )
 def test_disclosures(text, expected):
     assert codes(text) == expected
+
+
+def test_a_section_about_the_treatment_on_a_page_that_sells_it_promotes_it():
+    about = ("Harbor Health\n\nWho we are and how we work, in a few plain words.\n\nKetamine therapy\n\n"
+             "Many people ask about our work. Ketamine therapy is one option we discuss. "
+             "A ketamine treatment takes an hour.\n\nParking is free.\n\n")
+    assert codes(about + "Book today.\n") == ["XT301"]  # a call to action, far from the mentions
+    assert codes(about + "Our clinic is on Main Street.\n") == []  # offering language, but nothing to book
