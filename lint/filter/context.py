@@ -26,6 +26,8 @@ _SCOPED = ("negated", "hypothetical", "attributed")
 _KEYS = {"window", "terminators", "pseudo", "question", *_SCOPED}
 _WORD = cached_regex(r"\w+")
 _CLOSERS = "\"')]*_ \t\r\n"
+#: Words between a trigger and a claim that form a list ending in "or": "pill, injection or therapy".
+_LIST = cached_regex(r"(?:\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*,)+\s*(?:[\w'’-]+\s+){0,3}?(?:or|nor)(?:\s+[\w'’-]+){0,3}\s*")
 #: How far before and after a claim its triggers are looked for (characters): far beyond `window`
 #: words in any real sentence, and it keeps a page that is one endless sentence linear in time.
 REACH = 1000
@@ -114,9 +116,12 @@ def classify(doc: Document, start: int, end: int, triggers: Triggers) -> tuple[s
         clause_end = m.start() if m else clause_end
 
     def in_scope(trigger_end: int) -> bool:
-        """No clause boundary and at most `window` words between a pre-trigger and the claim."""
+        """No clause boundary and at most `window` words between a pre-trigger and the claim.
+        The commas of a list are no boundary: "No pill, injection or therapy works for everyone"."""
+        if len(_WORD.findall(prose, trigger_end, start)) > triggers.window:
+            return False
         return (search(triggers.terminators, prose, trigger_end, start) is None
-                and len(_WORD.findall(prose, trigger_end, start)) <= triggers.window)
+                or _LIST.fullmatch(prose, trigger_end, start) is not None)
 
     pseudo = [(m.start(), m.end()) for m in finditer(triggers.pseudo, prose, first, start)] if triggers.pseudo else []
     for category, pattern in triggers.pre.items():

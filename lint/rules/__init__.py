@@ -11,8 +11,12 @@ from lint.rules import citation, phrase, requires, suppression
 from lint.rules.prefilter import PREFILTER
 from lint.rules.words import merged, word_index
 from lint.rules.render import quote, render, render_replacement
+from lint.rules.sources import is_reference_entry
 
 LOG = logging.getLogger(__name__)
+
+#: Kinds whose findings are claims in the prose (not page-level or directive findings).
+CLAIM_KINDS = frozenset({phrase.KIND, citation.KIND})
 
 #: Kind name → module with KIND, FIELDS, DEFUSED_BY, ANCHORED_BY, compile(options) and
 #: check(compiled, doc, blocks).
@@ -44,8 +48,11 @@ class RuleRunner:
             scope = blocks.get(index) if blocks is not None else None
             if blocks is not None and scope is None:
                 continue  # none of the rule's words on this page
+            claims = rule.kind in CLAIM_KINDS
             try:
                 for hit in KINDS[rule.kind].check(rule.compiled, doc, scope):
+                    if claims and is_reference_entry(doc, hit.start):
+                        continue  # a cited paper's title in the page's reference list
                     findings.append(to_finding(rule, hit, doc, self._citations[index]))
             except TimeoutError:
                 raise RuleError(f"a pattern went over its time budget on {doc.path} (catastrophic backtracking?); "

@@ -1,6 +1,6 @@
 """What counts as citing a source in page prose: markers, author-year, PMID/DOI, links to papers,
 and the page's own reference list (so a marker like [3] can be checked against it)."""
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 from urllib.parse import urlsplit
 
 import regex
@@ -70,14 +70,21 @@ def is_paper_link(href: str) -> bool:
     return "/doi/" in parts.path.lower() or bool(IDENTIFIER.search(href))
 
 
+def _entries(doc: Document) -> Iterator[str]:
+    """Each block's lines, stripped: a plain-text reference list is one block of lines."""
+    for block in doc.blocks:
+        for line in doc.prose[block.start:block.end].split("\n"):
+            if line.strip():
+                yield line.strip()
+
+
 def reference_list(doc: Document) -> ReferenceList:
     """Numbered entries anywhere, plus entries under a References heading or that look bibliographic."""
     numbers: set[int] = set()
     footnotes: set[str] = set()
     unnumbered = 0
     in_section = False
-    for block in doc.blocks:
-        text = doc.prose[block.start:block.end].strip()
+    for text in _entries(doc):
         if len(text) <= 40 and _REFERENCES_HEADING.match(text):
             in_section = True
             continue
@@ -89,6 +96,22 @@ def reference_list(doc: Document) -> ReferenceList:
         elif in_section or (_BIBLIOGRAPHIC.search(text) and len(text) < 600 and not MARKER.search(text)):
             unnumbered += 1
     return ReferenceList(frozenset(numbers), unnumbered, frozenset(footnotes))
+
+
+_VANCOUVER_START = cached_regex(r"^\s*\p{Lu}[\p{L}'’-]+\s+\p{Lu}{1,3}[,.]")
+
+
+def is_reference_entry(doc: Document, offset: int) -> bool:
+    """True when the block at prose `offset` is an entry of the page's reference list
+    ("[3] Sigtermans MJ, et al. Ketamine produces long-term pain relief… Pain. 2009;145:304."):
+    a paper's title there is a citation, not the page's claim."""
+    block = doc.block_at(offset)
+    start = max(block.start, doc.prose.rfind("\n", block.start, offset) + 1)
+    end = doc.prose.find("\n", offset, block.end)
+    text = doc.prose[start:end if end >= 0 else block.end]
+    if len(text) > 600 or not (_NUMBERED_ENTRY.match(text) or _VANCOUVER_START.match(text)):
+        return False
+    return _BIBLIOGRAPHIC.search(text) is not None
 
 
 def marker_numbers(text: str) -> list[int]:

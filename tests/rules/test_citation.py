@@ -45,6 +45,7 @@ def test_uncited(text):
         "Studies show a short effect (doi:10.1213/ANE.0000000000004185).",
         "Studies show a short effect.¹\n\n1. Orhurhu V, et al. Anesth Analg. 2019;129(1):241-254.",
         "Research found 80% of patients improve [^1].\n\n[^1]: Smith J. Pain. 2020.",
+        "Studies show a 64% response rate [2].\n\nREFERENCES\n[1] Lee A. A trial. 2019.\n[2] Smith J. Pain. 2020;1:2.",
         "No studies show that ketamine cures fibromyalgia.",
         "Do studies show that ketamine works?",
     ],
@@ -96,3 +97,9 @@ def test_named_markdown_footnotes():
     assert uncited("Trials found pain eased.[^trials]\n\n[^trials]: Small randomised trials.") == []
     (message,) = uncited("Trials found pain eased.[^trials]\n\nNo definitions here.")
     assert message.endswith("[^trials] has no entry on the page")
+
+
+def test_a_papers_title_in_the_reference_list_is_no_claim(linter):
+    text = ("Relief was short-lived [1].\n\n[1] Sigtermans MJ, et al. Ketamine produces effective and long-term "
+            "pain relief in CRPS. Pain. 2009;145(3):304-311.\n")
+    assert [f.code for f in linter.lint_text(text)] == []
