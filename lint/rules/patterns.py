@@ -25,8 +25,19 @@ _TOKEN = cached_regex(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]| +|[^\\\[ ]+|.", regex.DO
 
 @lru_cache(maxsize=8192)
 def flexible_spaces(pattern: str) -> str:
-    """Replace each run of literal spaces outside a character class with `\\s+`."""
-    return _TOKEN.sub(lambda m: r"\s+" if m.group(0)[0] == " " else m.group(0), pattern)
+    """Replace each run of literal spaces outside a character class with `\\s+`; a space with a
+    quantifier after it keeps its meaning: `100 ?%` is an optional space, not a lazy `\\s+?`,
+    and ` *`, ` +`, ` {2}` count whitespace characters."""
+    return _TOKEN.sub(_space, pattern)
+
+
+def _space(m: "regex.Match[str]") -> str:
+    if m.group(0)[0] != " ":
+        return m.group(0)
+    after = m.string[m.end():m.end() + 1]
+    if after == "?":
+        return r"(?:\s+)"  # the "?" that follows makes the whole run optional
+    return r"\s" if after in ("*", "+", "{") else r"\s+"  # the author's own count of spaces
 
 
 def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.Pattern[str]:

@@ -33,3 +33,8 @@ def test_unless_page_sets_aside_every_match_on_a_page_that_says_it_anywhere():
                            ("“My pain is gone!” — Ann\n\nBook today.", ["pain is gone"])):
         doc = extract(SourceFile("t", "t", "text"), text)
         assert [doc.prose[h.start:h.end] for h in phrase.check(compiled, doc)] == expected
+
+
+def test_a_space_before_a_quantifier_keeps_its_meaning():
+    assert hits("100 ?% safe", "It is 100% safe. It is 100 % safe.") == ["100% safe", "100 % safe"]
+    assert hits("gall ?bladder", "Your gallbladder and gall\nbladder.") == ["gallbladder", "gall\nbladder"]
