@@ -22,6 +22,8 @@ CAUGHT = [
     ("markdown", "Our infusions are 100%\u00a0safe.", "HL111", "100%\u00a0safe"),
     ("html", "<p>Our infusions are non&#8209;addictive.</p>", "HL112", "non&#8209;addictive"),
     # curly apostrophes and typographic hyphens
+    ("text", "Health Canada\u2013approved ketamine therapy for depression.", "HL501",
+     "Health Canada\u2013approved ketamine therapy for depression"),
     ("text", "You\u2019ll be pain\u2011free for life.", "HL102", "pain\u2011free for life"),
     # homoglyphs: Cyrillic letters and full-width Latin
     ("text", "Ketamine \u0441ures fibromyalgia.", "HL101", "\u0441ures fibromyalgia"),

@@ -40,12 +40,14 @@ _FOLD_PAIRS = {
     **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
 }
 _FOLD = str.maketrans(_FOLD_PAIRS)
+#: An en dash joining two words is a hyphen ("Health Canada–approved"); an em dash is a clause break.
+_JOINING_DASH = cached_regex("(?<=\\w)\u2013(?=\\w)")
 _INVISIBLE = cached_regex("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
 
 
 def normalise(text: str) -> str:
     """The text as rules see it (for callers that match outside a Document)."""
-    return _INVISIBLE.sub("", text.translate(_FOLD))
+    return _INVISIBLE.sub("", _JOINING_DASH.sub("-", text.translate(_FOLD)))
 
 
 class DocumentBuilder:
@@ -84,7 +86,7 @@ class DocumentBuilder:
         if text.isascii():  # nothing to fold or drop: the common case, and much faster
             self._push(text, source_start, source_start + len(text), verbatim=True)
             return
-        text = text.translate(_FOLD)
+        text = _JOINING_DASH.sub("-", text.translate(_FOLD))
         pos = 0
         for m in _INVISIBLE.finditer(text):
             self._push(text[pos:m.start()], source_start + pos, source_start + m.start(), verbatim=True)
