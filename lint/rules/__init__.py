@@ -12,6 +12,7 @@ from lint.rules.prefilter import PREFILTER
 from lint.rules.words import merged, word_index
 from lint.rules.render import quote, render, render_replacement
 from lint.rules.sources import is_reference_entry
+from lint.rules.anchors import required_anchors
 
 LOG = logging.getLogger(__name__)
 
@@ -38,19 +39,23 @@ class RuleRunner:
     def __init__(self, rules: Iterable[Rule], *, jurisdictions: tuple[str, ...] = (), prefilter: bool = True) -> None:
         self.rules = list(rules)
         self._citations = [rule.citations_for(jurisdictions) for rule in self.rules]
-        self._ids = PREFILTER.register([rule.anchors for rule in self.rules]) if prefilter else None
+        self._parts = [_parts(rule) if prefilter else [rule] for rule in self.rules]
+        self._ids: list[range] | None = None
+        if prefilter:
+            flat = PREFILTER.register([part.anchors for parts in self._parts for part in parts])
+            starts = [0]
+            for parts in self._parts:
+                starts.append(starts[-1] + len(parts))
+            self._ids = [flat[a:b] for a, b in zip(starts, starts[1:])]
 
     def run(self, doc: Document) -> list[Finding]:
         """Every finding of every rule on one document, before any filter."""
-        blocks = self._blocks_per_rule(doc)
+        scopes = self._scopes(doc)
         findings: list[Finding] = []
         for index, rule in enumerate(self.rules):
-            scope = blocks.get(index) if blocks is not None else None
-            if blocks is not None and scope is None:
-                continue  # none of the rule's words on this page
             claims = rule.kind in CLAIM_KINDS
             try:
-                for hit in KINDS[rule.kind].check(rule.compiled, doc, scope):
+                for hit in self._hits(index, doc, scopes):
                     if claims and is_reference_entry(doc, hit.start):
                         continue  # a cited paper's title in the page's reference list
                     findings.append(to_finding(rule, hit, doc, self._citations[index]))
@@ -59,14 +64,54 @@ class RuleRunner:
                                 "simplify it", origin=rule.origin, rule=rule.code) from None
         return findings
 
-    def _blocks_per_rule(self, doc: Document) -> dict[int, list[Span]] | None:
-        """Rule index → the stretches of text holding its anchors, joined (None: no prefilter)."""
+    def _hits(self, index: int, doc: Document, scopes: dict[int, list[Span]] | None) -> list[Hit]:
+        """The rule's hits: each part searched where its own words are; parts' overlapping hits
+        resolved as one pattern list would (the leftmost wins, then the earlier part)."""
+        rule, parts = self.rules[index], self._parts[index]
+        found: list[tuple[int, int, Hit]] = []
+        for k, part in enumerate(parts):
+            scope = None
+            if scopes is not None and self._ids is not None:
+                scope = scopes.get(self._ids[index][k])
+                if scope is None:
+                    continue  # none of the part's words on this page
+            if part.compiled is None and part is not rule:  # a part not yet searched
+                part = parts[k] = part._replace(compiled=phrase.compile(part.options))
+            found.extend((hit.start, k, hit) for hit in KINDS[rule.kind].check(part.compiled, doc, scope))
+        if len(parts) == 1:
+            return [hit for _, _, hit in found]
+        kept: list[Hit] = []
+        for _, _, hit in sorted(found, key=lambda item: item[:2]):
+            if not kept or hit.start >= kept[-1].end or hit.end <= hit.start:
+                kept.append(hit)
+        return kept
+
+    def _scopes(self, doc: Document) -> dict[int, list[Span]] | None:
+        """Prefilter entry → the stretches of text holding its anchors, joined (None: no prefilter)."""
         if self._ids is None:
             return None
         found = PREFILTER.blocks(doc)
         words = word_index(doc)
-        return {index: merged([words.stretch(i) for i in found[entry]])
-                for index, entry in enumerate(self._ids) if entry in found}
+        return {entry: merged([words.stretch(i) for i in sentences]) for entry, sentences in found.items()}
+
+
+#: Patterns per part of a long phrase rule: each part is searched only where its own words
+#: stand, so one pattern with common words does not make the whole list search every sentence.
+PART_SIZE = 1
+
+
+def _parts(rule: Rule) -> list[Rule]:
+    """A phrase rule with many patterns as parts of PART_SIZE patterns (same code, texts and
+    options otherwise); any other rule whole."""
+    patterns = rule.options.get("patterns") if rule.kind == phrase.KIND else None
+    if not patterns or len(patterns) <= PART_SIZE:
+        return [rule]
+    out = []
+    for start in range(0, len(patterns), PART_SIZE):
+        chunk = list(patterns[start:start + PART_SIZE])
+        options = {**rule.options, "patterns": chunk}
+        out.append(rule._replace(options=options, compiled=None, anchors=required_anchors(chunk)))  # compiled when first searched
+    return out
 
 
 def apply(rules: Iterable[Rule], doc: Document, *, jurisdictions: tuple[str, ...] = ()) -> list[Finding]:

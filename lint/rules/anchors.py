@@ -44,10 +44,12 @@ def required_anchors(patterns: Iterable[str]) -> RuleAnchors:
     """For each pattern, up to SLOTS sets of pieces, one of each of which every match contains."""
     from lint.compiled import pattern_cache
 
+    from lint.rules.patterns import flexible_spaces
+
     cache = pattern_cache()
     out = []
-    for pattern in patterns:
-        found = cache.derived("anchors", pattern, _pattern_anchors)
+    for pattern in patterns:  # as authors write them: spaces are made flexible only on a cache miss
+        found = cache.derived("pattern-anchors", pattern, lambda p: _pattern_anchors(flexible_spaces(p)))
         if not found:
             return None
         out.append(found)

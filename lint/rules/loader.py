@@ -12,7 +12,6 @@ from lint.errors import RuleError
 from lint.models import JURISDICTIONS, Reference, Rule
 from lint.rules import KINDS, suppression
 from lint.rules.anchors import required_anchors
-from lint.rules.patterns import flexible_spaces
 from lint.rules.render import check_template
 from lint.rules.schema import PACK_FIELDS, REFERENCE_FIELDS, REFERENCE_ID, RULE_FIELDS, Check, string_list
 
@@ -338,7 +337,7 @@ def _rule(raw: Any, path: Path, pack: str, references: Mapping[str, Reference],
         raise RuleError(str(exc), origin=origin, rule=code) from None
 
     anchored_by = getattr(kind, "ANCHORED_BY", None)
-    anchors = required_anchors(flexible_spaces(p) for p in options[anchored_by]) if anchored_by else None
+    anchors = required_anchors(options[anchored_by]) if anchored_by else None
     return Rule(
         code=code,
         name=raw["name"],

@@ -52,9 +52,13 @@ def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError(f"empty pattern {pattern!r}")
-        if problem := pattern_cache().derived("backtracking", flexible_spaces(pattern), redos.problem):
-            raise ValueError(f"pattern {pattern!r} {problem}")
-    body = _bounded_body(patterns) if bounded else "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    joined = "\x1f".join(patterns)  # the list as one cache key: a warm start rewrites no pattern
+    if problem := pattern_cache().derived("problems", joined, lambda _: _first_problem(patterns)):
+        raise ValueError(problem)
+    if bounded:
+        body = pattern_cache().derived("body", joined, lambda _: _bounded_body(patterns))
+    else:
+        body = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     try:
         combined = pattern_cache().compile(body, FLAGS)
     except regex.error:
@@ -62,6 +66,14 @@ def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.
     if combined is None or combined.fullmatch(""):
         _blame(patterns)
     return combined
+
+
+def _first_problem(patterns: list[str]) -> str:
+    """Why the first pattern that can take exponential time is refused ("" if none is)."""
+    for pattern in patterns:
+        if problem := redos.problem(flexible_spaces(pattern)):
+            return f"pattern {pattern!r} {problem}"
+    return ""
 
 
 def _bounded_body(patterns: list[str]) -> str:

@@ -15,7 +15,7 @@ import regex
 
 from lint.models import Document, Hit, Span
 from lint.rules import patterns
-from lint.rules.patterns import compile_patterns, flexible_spaces
+from lint.rules.patterns import compile_patterns
 from lint.rules.prefilter import ScopedPattern
 from lint.rules.schema import string_list
 from lint.compiled import compile as cached_regex
