@@ -92,7 +92,14 @@ class RuleRunner:
             return None
         found = PREFILTER.blocks(doc)
         words = word_index(doc)
-        return {entry: merged([words.stretch(i) for i in sentences]) for entry, sentences in found.items()}
+        spans: dict[int, list[Span]] = {}  # entries with the same sentences share one list
+        out = {}
+        for entry, sentences in found.items():
+            key = id(sentences)
+            if key not in spans:
+                spans[key] = merged([words.stretch(i) for i in sentences])
+            out[entry] = spans[key]
+        return out
 
 
 #: Patterns per part of a long phrase rule: each part is searched only where its own words

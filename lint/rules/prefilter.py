@@ -88,7 +88,9 @@ class Prefilter:
         for pair, mask in per_pattern.items():
             if mask and counted[pair] == self._slots[pair]:
                 merged[pair[0]] = merged.get(pair[0], 0) | mask
-        out = {entry: _bits(mask) for entry, mask in merged.items()}
+        sentences: dict[int, list[int]] = {}  # many entries share a mask: read each one once
+        out = {entry: sentences[mask] if mask in sentences else sentences.setdefault(mask, _bits(mask))
+               for entry, mask in merged.items()}
         every = list(range(len(words.sentences)))
         out.update({entry: every for entry in self._always})
         self._last = (doc, out)
