@@ -45,7 +45,7 @@ class PatternCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._entries: dict[tuple[str, int], tuple[Any, ...]] = {}
+        self._entries: dict[tuple[str, int], bytes] = {}  # the constructor's arguments, marshalled
         self._derived: dict[tuple[str, str], Any] = {}
         self._used: set[Any] = set()  # keys this process asked for: what a pruned cache keeps
         self._dirty = False
@@ -81,15 +81,17 @@ class PatternCache:
     def compile(self, pattern: str, flags: int) -> regex.Pattern[str]:
         key = (pattern, int(flags))
         self._used.add(key)
-        args = self._entries.get(key)
-        if isinstance(args, tuple) and args[:1] == key[:1] and _internal is not None:
+        blob = self._entries.get(key)
+        if isinstance(blob, bytes) and _internal is not None:
             try:
-                return _internal.compile(*args)
+                args = marshal.loads(blob)
+                if isinstance(args, tuple) and args[:1] == key[:1]:
+                    return _internal.compile(*args)
             except Exception:  # noqa: BLE001 - an entry from another build: compile afresh
                 LOG.debug("stale compiled pattern %r", pattern)
         compiled, args = _compile_recording(pattern, flags)
         if args is not None:
-            self._entries[key] = args
+            self._entries[key] = marshal.dumps(args)  # kept as bytes: a fraction of the memory of the lists
             self._dirty = True
         return compiled
 
@@ -143,6 +145,6 @@ def pattern_cache() -> PatternCache:
     global _cache
     if _cache is None:
         disabled = os.environ.get("HEALTHLINT_NO_PATTERN_CACHE")
-        _cache = PatternCache(None if disabled else cache_dir() / f"patterns-{_VERSION}.marshal")
+        _cache = PatternCache(None if disabled else cache_dir() / f"patterns-v2-{_VERSION}.marshal")
         atexit.register(_cache.save)  # patterns compiled late (an extractor's, say) are kept too
     return _cache
