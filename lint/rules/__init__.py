@@ -75,8 +75,6 @@ class RuleRunner:
                 scope = scopes.get(self._ids[index][k])
                 if scope is None:
                     continue  # none of the part's words on this page
-            if part.compiled is None and part is not rule:  # a part not yet searched
-                part = parts[k] = part._replace(compiled=phrase.compile(part.options))
             found.extend((hit.start, k, hit) for hit in KINDS[rule.kind].check(part.compiled, doc, scope))
         if len(parts) == 1:
             return [hit for _, _, hit in found]
@@ -117,7 +115,8 @@ def _parts(rule: Rule) -> list[Rule]:
     for start in range(0, len(patterns), PART_SIZE):
         chunk = list(patterns[start:start + PART_SIZE])
         options = {**rule.options, "patterns": chunk}
-        out.append(rule._replace(options=options, compiled=None, anchors=required_anchors(chunk)))  # compiled when first searched
+        out.append(rule._replace(options=options, compiled=rule.compiled.part(start, start + PART_SIZE),
+                                 anchors=required_anchors(chunk)))
     return out
 
 

@@ -6,7 +6,7 @@ aside when its sentence says something that makes the words harmless ("cure time
 `unless_page` patterns when the page says it anywhere (a testimonial is fair on a page that
 says "individual results vary").
 """
-from typing import Any, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 import regex
 
@@ -28,21 +28,47 @@ DEFUSED_BY = frozenset(CONTEXTS)
 ANCHORED_BY = "patterns"
 
 
-class Compiled(NamedTuple):
-    pattern: regex.Pattern[str]
-    unless: regex.Pattern[str] | None
-    quick: regex.Pattern[str] | None = None  # the patterns without leading lookbehinds: a fast first test
-    unless_page: regex.Pattern[str] | None = None
+class Compiled:
+    """A rule's patterns, checked when the pack loads and compiled when first searched: the
+    engine searches long rules pattern by pattern (`part`), so a rule's combined pattern list
+    is often never needed, and a compiled pattern is worth keeping only once it is used."""
+
+    __slots__ = ("patterns", "unless", "unless_page", "_pattern", "_quick")
+
+    def __init__(self, patterns: Sequence[str], unless: regex.Pattern[str] | None,
+                 unless_page: regex.Pattern[str] | None) -> None:
+        self.patterns = tuple(patterns)
+        self.unless, self.unless_page = unless, unless_page
+        self._pattern: regex.Pattern[str] | None = None
+        self._quick: regex.Pattern[str] | None | bool = False  # False: not built yet
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = compile_patterns(self.patterns)
+        return self._pattern
+
+    @property
+    def quick(self) -> regex.Pattern[str] | None:
+        """The patterns without leading lookbehinds (a fast first test), or None if none has one."""
+        if self._quick is False:
+            stripped = [without_leading_lookbehinds(p) for p in self.patterns]
+            self._quick = compile_patterns(stripped) if stripped != list(self.patterns) else None
+        return self._quick  # type: ignore[return-value]
+
+    def part(self, start: int, stop: int) -> "Compiled":
+        """The same rule with only patterns[start:stop]."""
+        return Compiled(self.patterns[start:stop], self.unless, self.unless_page)
 
 
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
-    unless = options.get("unless")
+    """Check every pattern now (a bad one is a load error naming it); compile on first use."""
     patterns = list(options["patterns"])
-    stripped = [without_leading_lookbehinds(p) for p in patterns]
+    compile_patterns(patterns)  # raises ValueError naming the pattern at fault; served from the cache
+    unless = options.get("unless")
     return Compiled(
-        pattern=compile_patterns(patterns),
+        patterns,
         unless=compile_patterns(unless, bounded=True) if unless else None,
-        quick=compile_patterns(stripped) if stripped != patterns else None,
         unless_page=compile_patterns(options["unless_page"]) if options.get("unless_page") else None,
     )
 
