@@ -7,6 +7,7 @@ from typing import Iterator, Sequence
 
 import regex
 
+from lint.compiled import compile as cached_regex
 from lint.models import Document, Hit, Span
 from lint.rules import patterns
 from lint.rules.phrase import Compiled, compile, spans_to_search  # noqa: F401 - compiled as phrase rules are
@@ -34,7 +35,7 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
         if compiled.unless is not None and patterns.search(compiled.unless, doc.prose, sentence.start, sentence.end):
             continue
         refs = refs or reference_list(doc)
-        cited, unresolved = citation_in(doc, _nearby(doc, index), refs)
+        cited, unresolved = citation_in(doc, _nearby(doc, index, compiled), refs)
         if not cited:
             yield Hit(m.start(), m.end(), {"unresolved": unresolved, **{k: v for k, v in m.groupdict().items() if v}})
 
@@ -45,12 +46,27 @@ def _matches(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None) -
         yield from patterns.finditer(compiled.pattern, doc.prose, block.start, block.end)
 
 
-def _nearby(doc: Document, index: int) -> Span:
-    """The statement's sentence and the next one when it stands in the same block."""
+def _nearby(doc: Document, index: int, compiled: Compiled) -> Span:
+    """The statement's sentence and the next one when it stands in the same block and makes no
+    efficacy statement of its own (whose source would be for that statement, not this one)."""
     sentence = doc.sentences[index]
     end = sentence.end
     if index + 1 < len(doc.sentences):
         following = doc.sentences[index + 1]
-        if doc.block_at(following.start) == doc.block_at(sentence.start):
+        if (doc.block_at(following.start) == doc.block_at(sentence.start)
+                and _refers_back(doc.prose[following.start:following.end])
+                and patterns.search(compiled.pattern, doc.prose, following.start, following.end) is None):
             end = following.end
     return Span(sentence.start, end)
+
+
+_REFERS_BACK = cached_regex(
+    r"(?i)^\W*(?:this|that|these|those|it|they|the (?:study|studies|trial|trials|research|review|data|figures?|"
+    r"results?|survey|paper|source)|sources?|see|ref(?:erence)?s?|citations?|according|published|based on|from)\b"
+)
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a following sentence can be the statement's source: a short note or citation, or a
+    sentence about "this study"; not one that reports a study of its own ("In a 2022 trial, …")."""
+    return len(text) <= 80 or _REFERS_BACK.match(text) is not None

@@ -25,6 +25,7 @@ def uncited(text: str, kind: str = "text") -> list[str]:
         "Studies show it works.\n\nSmith et al. (2020) looked at something else entirely.",
         "Studies show it works (Ask Our Team, we will explain).",
         "Studies show it works (New Patients, 2024 special).",
+        "80% of patients improve. In a separate trial of a different drug, pain scores fell over a month (Lee et al., 2020).",
     ],
 )
 def test_uncited(text):
@@ -42,6 +43,7 @@ def test_uncited(text):
         "Weight fell by 15% on average (Wilding et al., 2021, N Engl J Med).",
         "Orhurhu et al. (2019) found a small effect, and studies show it fades.",
         "Studies show a short effect. See PMID 31082965.",
+        "Studies show a short effect. This was a randomised trial of 60 adults with chronic pain (Lee et al., 2020).",
         "Studies show a short effect (doi:10.1213/ANE.0000000000004185).",
         "Studies show a short effect.¹\n\n1. Orhurhu V, et al. Anesth Analg. 2019;129(1):241-254.",
         "Research found 80% of patients improve [^1].\n\n[^1]: Smith J. Pain. 2020.",
