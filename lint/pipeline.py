@@ -20,7 +20,7 @@ from lint.filter import suppress
 from lint.filter.context import Triggers, load_triggers
 from lint.filter.select import PerFileIgnores, select_rules
 from lint.models import Document, Finding, Rule, RunSummary, SourceFile
-from lint.parallel import ordered_map
+from lint.parallel import MIN_ITEMS_PER_JOB, ordered_map
 from lint.read import read_source
 from lint.report.base import Reporter
 from lint.rules import RuleRunner
@@ -288,6 +288,8 @@ def _results(linter: Linter, sources: Sequence[SourceFile], *, stdin: BinaryIO |
     todo = [source for index, source in enumerate(sources) if index not in cached]
     serial = stdin is not None or lint is not None
     worker_arg: Linter | Settings = linter if sys.platform.startswith("linux") or serial else linter.settings
+    if jobs > 1 and len(todo) >= 2 * MIN_ITEMS_PER_JOB:
+        linter.runner.compile_all()  # workers inherit the compiled patterns; new ones reach the cache
     linted = ordered_map(_lint_in_worker, todo, jobs=jobs, initializer=_start_worker, initargs=(worker_arg, stdin, lint))
     for index in range(len(sources)):
         yield cached[index] if index in cached else next(linted)

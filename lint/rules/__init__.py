@@ -64,6 +64,14 @@ class RuleRunner:
                                 "simplify it", origin=rule.origin, rule=rule.code) from None
         return findings
 
+    def compile_all(self) -> None:
+        """Compile every pattern now (they compile on first search otherwise): before forking
+        workers, so they share the compiled patterns and this process saves new ones to the cache."""
+        for parts in self._parts:
+            for part in parts:
+                if isinstance(part.compiled, phrase.Compiled):
+                    part.compiled.pattern, part.compiled.quick  # noqa: B018 - properties compile
+
     def _hits(self, index: int, doc: Document, scopes: dict[int, list[Span]] | None) -> list[Hit]:
         """The rule's hits: each part searched where its own words are; parts' overlapping hits
         resolved as one pattern list would (the leftmost wins, then the earlier part)."""
