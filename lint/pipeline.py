@@ -289,7 +289,7 @@ def _results(linter: Linter, sources: Sequence[SourceFile], *, stdin: BinaryIO |
     serial = stdin is not None or lint is not None
     worker_arg: Linter | Settings = linter if sys.platform.startswith("linux") or serial else linter.settings
     if jobs > 1 and len(todo) >= 2 * MIN_ITEMS_PER_JOB:
-        linter.runner.compile_all()  # workers inherit the compiled patterns; new ones reach the cache
+        linter.runner.warm_pattern_cache()  # workers then compile from the cache, not from scratch
     linted = ordered_map(_lint_in_worker, todo, jobs=jobs, initializer=_start_worker, initargs=(worker_arg, stdin, lint))
     for index in range(len(sources)):
         yield cached[index] if index in cached else next(linted)

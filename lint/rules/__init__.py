@@ -64,13 +64,14 @@ class RuleRunner:
                                 "simplify it", origin=rule.origin, rule=rule.code) from None
         return findings
 
-    def compile_all(self) -> None:
-        """Compile every pattern now (they compile on first search otherwise): before forking
-        workers, so they share the compiled patterns and this process saves new ones to the cache."""
+    def warm_pattern_cache(self) -> None:
+        """Put every pattern in the on-disk cache, before forking workers: patterns compile on
+        first search, and a worker's additions to the cache are lost when it exits. The compiled
+        objects are dropped again, so the workers do not each hold the parent's copies."""
         for parts in self._parts:
             for part in parts:
                 if isinstance(part.compiled, phrase.Compiled):
-                    part.compiled.pattern, part.compiled.quick  # noqa: B018 - properties compile
+                    part.compiled.part(0, len(part.compiled.patterns)).warm()
 
     def _hits(self, index: int, doc: Document, scopes: dict[int, list[Span]] | None) -> list[Hit]:
         """The rule's hits: each part searched where its own words are; parts' overlapping hits

@@ -56,6 +56,10 @@ class Compiled:
             self._quick = compile_patterns(stripped) if stripped != list(self.patterns) else None
         return self._quick  # type: ignore[return-value]
 
+    def warm(self) -> None:
+        """Compile the patterns (into the on-disk cache) without keeping them."""
+        self.pattern, self.quick  # noqa: B018 - the properties compile
+
     def part(self, start: int, stop: int) -> "Compiled":
         """The same rule with only patterns[start:stop]."""
         return Compiled(self.patterns[start:stop], self.unless, self.unless_page)
