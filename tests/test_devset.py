@@ -132,5 +132,5 @@ def test_script_check_exit_status(capsys):
 def test_heldout_pages_keep_precision():
     """The held-out pages (tests/heldout) are not a tuning target; only their precision is guarded."""
     held = devset.evaluate(ROOT / "tests" / "heldout")
-    assert held.pages >= 40 and held.overall.labels >= 350
+    assert held.pages >= 50 and held.overall.labels >= 450
     assert held.overall.precision >= 0.85, devset.format_misses(held)
