@@ -71,7 +71,7 @@ class RuleRunner:
         for parts in self._parts:
             for part in parts:
                 if isinstance(part.compiled, phrase.Compiled):
-                    part.compiled.part(0, len(part.compiled.patterns)).warm()
+                    part.compiled.warm()
 
     def _hits(self, index: int, doc: Document, scopes: dict[int, list[Span]] | None) -> list[Hit]:
         """The rule's hits: each part searched where its own words are; parts' overlapping hits

@@ -52,13 +52,19 @@ class Compiled:
     def quick(self) -> regex.Pattern[str] | None:
         """The patterns without leading lookbehinds (a fast first test), or None if none has one."""
         if self._quick is False:
-            stripped = [without_leading_lookbehinds(p) for p in self.patterns]
+            stripped = self._stripped()
             self._quick = compile_patterns(stripped) if stripped != list(self.patterns) else None
         return self._quick  # type: ignore[return-value]
 
+    def _stripped(self) -> list[str]:
+        return [without_leading_lookbehinds(p) for p in self.patterns]
+
     def warm(self) -> None:
-        """Compile the patterns (into the on-disk cache) without keeping them."""
-        self.pattern, self.quick  # noqa: B018 - the properties compile
+        """Compile the patterns into the on-disk cache without keeping them here."""
+        compile_patterns(self.patterns)
+        stripped = self._stripped()
+        if stripped != list(self.patterns):
+            compile_patterns(stripped)
 
     def part(self, start: int, stop: int) -> "Compiled":
         """The same rule with only patterns[start:stop]."""
