@@ -134,10 +134,8 @@ class Promoter:
         return None
 
 
-_PRICE = cached_regex(r"[$£€]")
-_OWN_VOICE = cached_regex(r"(?i)(?:we|our)\b")
-
-
+_PRICE = cached_regex(r"[$£€]")  # offering language that is only a price
+_OWN_VOICE = cached_regex(r"(?i)(?:we|our)\b")  # a sentence in the seller's voice
 _CALL_TO_ACTION = cached_regex(r"(?i)(?:book|schedule|call|contact|request|make an|sign up|get started|start|free|[$£€])")
 
 
