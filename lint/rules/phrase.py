@@ -102,16 +102,35 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
     # A phrase never runs from one heading, paragraph or cell into the next: search each
     # block on its own, so that a match attempt spanning a boundary cannot swallow a real
     # match that starts inside the next block.
+    # The search runs on the block's own text, so that a lookbehind cannot see the heading or
+    # paragraph before it either ("Depression ends here." under "… for Depression").
     page_excused: bool | None = None  # looked up at the first match only
-    for block in spans_to_search(compiled, doc, blocks):
-        for m in patterns.finditer(compiled.pattern, prose, block.start, block.end):
-            if excused(m):
+    for span in spans_to_search(compiled, doc, blocks):
+        text, offset = _block_text(doc, span.start)
+        for m in patterns.finditer(compiled.pattern, text, span.start - offset, min(span.end - offset, len(text))):
+            start, end = m.start() + offset, m.end() + offset
+            if excused(start, end):
                 continue
             if page_excused is None:
                 page_excused = compiled.unless_page is not None and patterns.search(compiled.unless_page, prose) is not None
             if page_excused:
                 return
-            yield Hit(m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
+            yield Hit(start, end, {k: v for k, v in m.groupdict().items() if v})
+
+
+_texts: tuple[Document | None, dict[int, tuple[str, int]]] = (None, {})
+
+
+def _block_text(doc: Document, offset: int) -> tuple[str, int]:
+    """The text of the block holding prose `offset`, and where it starts (kept for the last doc:
+    every phrase rule asks for the same blocks in turn)."""
+    global _texts
+    if _texts[0] is not doc:
+        _texts = (doc, {})
+    block = doc.block_at(offset)
+    if block.start not in _texts[1]:
+        _texts[1][block.start] = (doc.prose[block.start:block.end], block.start)
+    return _texts[1][block.start]
 
 
 class _Excused:
@@ -122,11 +141,11 @@ class _Excused:
         self.unless, self.doc = unless, doc
         self.answers: dict[tuple[int, int], bool] = {}
 
-    def __call__(self, m: regex.Match[str]) -> bool:
+    def __call__(self, start: int, end: int) -> bool:
         if self.unless is None or not self.doc.sentences:
             return False
-        sentence = self.doc.sentences[self.doc.sentence_index(m.start())]
-        key = (sentence.start, max(sentence.end, m.end()))
+        sentence = self.doc.sentences[self.doc.sentence_index(start)]
+        key = (sentence.start, max(sentence.end, end))
         if key not in self.answers:
             self.answers[key] = patterns.search(self.unless, self.doc.prose, *key) is not None
         return self.answers[key]

@@ -38,3 +38,8 @@ def test_unless_page_sets_aside_every_match_on_a_page_that_says_it_anywhere():
 def test_a_space_before_a_quantifier_keeps_its_meaning():
     assert hits("100 ?% safe", "It is 100% safe. It is 100 % safe.") == ["100% safe", "100 % safe"]
     assert hits("gall ?bladder", "Your gallbladder and gall\nbladder.") == ["gallbladder", "gall\nbladder"]
+
+
+def test_a_lookbehind_does_not_see_the_block_before():
+    assert hits("(?<!for )depression ends here", "Infusions for\n\nDepression ends here.") == ["Depression ends here"]
+    assert hits("(?<!for )depression ends here", "Relief for depression ends here.") == []
