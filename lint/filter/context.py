@@ -136,7 +136,7 @@ def classify(doc: Document, start: int, end: int, triggers: Triggers) -> tuple[s
         if m and len(_WORD.findall(prose, end, m.start())) <= triggers.window:
             found.add(category)
 
-    if _is_question(doc, index, start, triggers):
+    if _is_question(doc, index, start, end, triggers):
         found.add("question")
     if "attributed" not in found and _in_reported_quote(prose, sentence.start, sentence.end, start, end, triggers):
         found.add("attributed")
@@ -167,12 +167,14 @@ def _in_reported_quote(prose: str, lo: int, hi: int, start: int, end: int, trigg
     return any(search(triggers.reported, prose, a, b) for a, b in outside)
 
 
-def _is_question(doc: Document, index: int, start: int, triggers: Triggers) -> bool:
+def _is_question(doc: Document, index: int, start: int, end: int, triggers: Triggers) -> bool:
+    """A sentence ending in "?", unless a rhetorical opener leads up to the claim or starts it
+    ("Tired of pain? …", "Why wait until it is too late?")."""
     sentence = doc.sentences[index]
     text = doc.prose[max(sentence.start, sentence.end - REACH):sentence.end].rstrip(_CLOSERS)
     if not text.endswith("?"):
         return False
-    if triggers.rhetorical and search(triggers.rhetorical, doc.prose, max(sentence.start, start - REACH), start):
+    if triggers.rhetorical and search(triggers.rhetorical, doc.prose, max(sentence.start, start - REACH), min(end, start + REACH)):
         return False
     if triggers.affirmed and index + 1 < len(doc.sentences):
         following = doc.sentences[index + 1]

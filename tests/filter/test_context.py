@@ -34,6 +34,8 @@ def contexts(sentence: str, claim: str) -> tuple[str, ...]:
     ('"Ketamine resets your nervous system" is a phrase you may see online.', "resets your nervous system",
      ("attributed",)),
     ("No pill, injection or therapy works for everyone.", "works for everyone", ("negated",)),
+    ("Why wait until your options run out?", "Why wait until your options run out", ()),
+    ("Is ketamine a cure for fibromyalgia?", "cure for fibromyalgia", ("question",)),
     ('You may have read that "one infusion fixes depression forever".', "fixes depression forever", ("attributed",)),
     ("Headlines calling ketamine a miracle drug do not help patients.", "miracle drug", ("attributed",)),
     ('Peptides are often called "the miracle molecules" online.', "miracle molecules", ("attributed",)),
