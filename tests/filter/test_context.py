@@ -25,25 +25,6 @@ def contexts(sentence: str, claim: str) -> tuple[str, ...]:
     ("There is no cure for fibromyalgia.", "cure for fibromyalgia", ("negated",)),
     ("Anyone promising a cure for fibromyalgia is overstating the evidence.", "cure for fibromyalgia", ("attributed",)),
     ("Ketamine isn't without risks.", "without risks", ("negated",)),
-    ('A clinic told visitors its drips are "100% safe," according to the complaint.', "100% safe", ("attributed",)),
-    ("The clinic\u2019s homepage said it \u201crewires the brain in an hour.\u201d", "rewires the brain", ("attributed",)),
-    ('Watch for phrases such as "clinically proven" on clinic sites.', "clinically proven", ("attributed",)),
-    ('"Ketamine cured my fibromyalgia," says Jane, one of our patients.', "cured my fibromyalgia", ()),
-    ('Our patients tell us "the pain is gone for good".', "the pain is gone for good", ()),
-    ('"Ketamine works for everyone" is simply not true.', "works for everyone", ("negated",)),
-    ('"Ketamine resets your nervous system" is a phrase you may see online.', "resets your nervous system",
-     ("attributed",)),
-    ("No pill, injection or therapy works for everyone.", "works for everyone", ("negated",)),
-    ("Why wait until your options run out?", "Why wait until your options run out", ()),
-    ("Is ketamine a cure for fibromyalgia?", "cure for fibromyalgia", ("question",)),
-    ('You may have read that "one infusion fixes depression forever".', "fixes depression forever", ("attributed",)),
-    ("Headlines calling ketamine a miracle drug do not help patients.", "miracle drug", ("attributed",)),
-    ('Peptides are often called "the miracle molecules" online.', "miracle molecules", ("attributed",)),
-    ('Our patients called it "a miracle drug".', "miracle drug", ()),
-    ("No waiting, and ketamine cures fibromyalgia.", "cures fibromyalgia", ()),
-    ("This product has not been approved by the FDA to diagnose, treat, cure or prevent any disease.",
-     "cure or prevent any disease", ("negated",)),
-    ("It is not intended to diagnose, treat, cure, or prevent any disease.", "cure, or prevent any disease", ("negated",)),
     ("If larger studies confirm long-term safety, that may change.", "long-term safety", ("hypothetical",)),
     ("Be wary of clinics that promise guaranteed results.", "guaranteed results", ("attributed",)),
     ("Myth: ketamine cures fibromyalgia.", "cures fibromyalgia", ("attributed",)),
@@ -127,6 +108,30 @@ ADDED_TRIGGERS = [
     ("Ketamine is not addictive and it works fast.", "works fast", ()),
     # ... but a plain "and" inside one clause keeps the scope
     ("Nobody can promise safety and guaranteed results.", "guaranteed results", ("negated",)),
+    # reported speech: words in quotes that the sentence says are an ad's or a clinic's;
+    # a testimonial in the page's own voice stays a claim
+    ('A clinic told visitors its drips are "100% safe," according to the complaint.', "100% safe", ("attributed",)),
+    ("The clinic\u2019s homepage said it \u201crewires the brain in an hour.\u201d", "rewires the brain", ("attributed",)),
+    ('Watch for phrases such as "clinically proven" on clinic sites.', "clinically proven", ("attributed",)),
+    ('"Ketamine cured my fibromyalgia," says Jane, one of our patients.', "cured my fibromyalgia", ()),
+    ('Our patients tell us "the pain is gone for good".', "the pain is gone for good", ()),
+    ('"Ketamine resets your nervous system" is a phrase you may see online.', "resets your nervous system",
+     ("attributed",)),
+    ('You may have read that "one infusion fixes depression forever".', "fixes depression forever", ("attributed",)),
+    ("Headlines calling ketamine a miracle drug do not help patients.", "miracle drug", ("attributed",)),
+    ('Peptides are often called "the miracle molecules" online.', "miracle molecules", ("attributed",)),
+    ('Our patients called it "a miracle drug".', "miracle drug", ()),
+    # negation: a denial after the quote, and a list joined by "or" (not by "and")
+    ('"Ketamine works for everyone" is simply not true.', "works for everyone", ("negated",)),
+    ("No pill, injection or therapy works for everyone.", "works for everyone", ("negated",)),
+    ("No waiting, and ketamine cures fibromyalgia.", "cures fibromyalgia", ()),
+    # question: a rhetorical opener that starts the claim keeps it a claim
+    ("Why wait until your options run out?", "Why wait until your options run out", ()),
+    ("Is ketamine a cure for fibromyalgia?", "cure for fibromyalgia", ("question",)),
+    # the regulator's disclaimer: its commas do not end the negation
+    ("This product has not been approved by the FDA to diagnose, treat, cure or prevent any disease.",
+     "cure or prevent any disease", ("negated",)),
+    ("It is not intended to diagnose, treat, cure, or prevent any disease.", "cure, or prevent any disease", ("negated",)),
 ]
 
 
