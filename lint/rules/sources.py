@@ -102,7 +102,7 @@ _VANCOUVER_START = cached_regex(r"^\s*\p{Lu}[\p{L}'’-]+\s+\p{Lu}{1,3}[,.]")
 
 
 def is_reference_entry(doc: Document, offset: int) -> bool:
-    """True when the block at prose `offset` is an entry of the page's reference list
+    """True when the line at prose `offset` is an entry of the page's reference list
     ("[3] Sigtermans MJ, et al. Ketamine produces long-term pain relief… Pain. 2009;145:304."):
     a paper's title there is a citation, not the page's claim."""
     block = doc.block_at(offset)
