@@ -9,7 +9,6 @@ from lint.errors import RuleError
 from lint.models import Citation, Document, Finding, Hit, Rule, Span
 from lint.rules import citation, phrase, requires, suppression
 from lint.rules.prefilter import PREFILTER
-from lint.rules.words import merged, word_index
 from lint.rules.render import quote, render, render_replacement
 from lint.rules.sources import is_reference_entry
 from lint.rules.anchors import required_anchors
@@ -95,18 +94,7 @@ class RuleRunner:
 
     def _scopes(self, doc: Document) -> dict[int, list[Span]] | None:
         """Prefilter entry → the stretches of text holding its anchors, joined (None: no prefilter)."""
-        if self._ids is None:
-            return None
-        found = PREFILTER.blocks(doc)
-        words = word_index(doc)
-        spans: dict[int, list[Span]] = {}  # entries with the same sentences share one list
-        out = {}
-        for entry, sentences in found.items():
-            key = id(sentences)
-            if key not in spans:
-                spans[key] = merged([words.stretch(i) for i in sentences])
-            out[entry] = spans[key]
-        return out
+        return None if self._ids is None else PREFILTER.scopes(doc)
 
 
 #: Patterns per part of a long phrase rule: each part is searched only where its own words
@@ -115,9 +103,9 @@ PART_SIZE = 1
 
 
 def _parts(rule: Rule) -> list[Rule]:
-    """A phrase rule with many patterns as parts of PART_SIZE patterns (same code, texts and
-    options otherwise); any other rule whole."""
-    patterns = rule.options.get("patterns") if rule.kind == phrase.KIND else None
+    """A phrase or citation rule with many patterns as parts of PART_SIZE patterns (same code,
+    texts and options otherwise); any other rule whole."""
+    patterns = rule.options.get("patterns") if rule.kind in CLAIM_KINDS else None
     if not patterns or len(patterns) <= PART_SIZE:
         return [rule]
     out = []

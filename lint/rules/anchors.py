@@ -49,7 +49,7 @@ def required_anchors(patterns: Iterable[str]) -> RuleAnchors:
     cache = pattern_cache()
     out = []
     for pattern in patterns:  # as authors write them: spaces are made flexible only on a cache miss
-        found = cache.derived("pattern-anchors", pattern, lambda p: _pattern_anchors(flexible_spaces(p)))
+        found = cache.derived("word-anchors", pattern, lambda p: _pattern_anchors(flexible_spaces(p)))
         if not found:
             return None
         out.append(found)
@@ -63,64 +63,172 @@ def _pattern_anchors(pattern: str) -> tuple[frozenset[str], ...]:
     except Exception:  # noqa: BLE001 - regex-module syntax the stdlib parser lacks: no anchors
         LOG.debug("no anchors for %r", pattern)
         return ()
-    return tuple(sorted(_candidates(list(parsed)), key=_score, reverse=True)[:SLOTS])
+    # A rule's pattern is searched whole-word (rules/patterns.py): its ends are word edges.
+    return tuple(sorted(_candidates(list(parsed), True, True), key=_score, reverse=True)[:SLOTS])
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> Anchors:
+def _sequence(items: list[tuple[Any, Any]], before: bool, after: bool) -> Anchors:
     """A sequence matches only if each item does: keep the most selective item's anchors."""
-    candidates = _candidates(items)
+    candidates = _candidates(items, before, after)
     return max(candidates, key=_score) if candidates else None
 
 
-def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
-    """Anchor sets of the parts of a sequence; each part must match, so each set is required."""
+def _candidates(items: list[tuple[Any, Any]], before: bool, after: bool) -> list[frozenset[str]]:
+    """Anchor sets of the parts of a sequence; each part must match, so each set is required.
+
+    `before` and `after` tell whether the sequence surely starts and ends at a word edge;
+    a piece that does on both sides must be a whole word of the text ("<kg>"), on one side
+    its start ("<thing") or end ("ing>"), which keeps "thing" from firing on "something".
+    """
+    starts = [before]  # starts[i]: item i surely starts at a word edge
+    for op, av in items:
+        starts.append(_edge_after(op, av, starts[-1]))
+    ends = [after]  # ends[i] (built backwards): item i surely ends at a word edge
+    for op, av in reversed(items):
+        ends.append(_edge_before(op, av, ends[-1]))
+    ends = ends[::-1][1:]
     candidates: list[frozenset[str]] = []
     run: list[str] = []
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is _C.LITERAL:
             run.append(chr(av))
+            if i + 1 == len(items) or items[i + 1][0] is not _C.LITERAL:
+                candidates += _run_anchors(run, starts[i + 1 - len(run)], ends[i])
+                run = []
             continue
-        candidates += _run_anchors(run)
-        run = []
-        found = _item(op, av)
+        found = _item(op, av, starts[i], ends[i])
         if found:
             candidates.append(found)
-    candidates += _run_anchors(run)
     return list(dict.fromkeys(candidates))
 
 
-def _item(op: Any, av: Any) -> Anchors:
+def _item(op: Any, av: Any, before: bool, after: bool) -> Anchors:
     if op is _C.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), before, after)
     if op is _C.BRANCH:
-        branches = [_sequence(list(branch)) for branch in av[1]]
+        branches = [_sequence(list(branch), before, after) for branch in av[1]]
         if any(b is None for b in branches):
             return None
         return _minimal(set().union(*branches))  # type: ignore[arg-type]
     if op in _REPEATS:
-        low, _high, inner = av
-        return _sequence(list(inner)) if low >= 1 else None
+        low, high, inner = av
+        return _sequence(list(inner), before, after and high == 1) if low >= 1 else None
     if getattr(_C, "ATOMIC_GROUP", None) is op:
-        return _sequence(list(av))
+        return _sequence(list(av), before, after)
     return None
 
 
-def _run_anchors(run: list[str]) -> list[frozenset[str]]:
-    """Each word-character piece of a literal run is required on its own."""
+def _run_anchors(run: list[str], before: bool, after: bool) -> list[frozenset[str]]:
+    """Each word-character piece of a literal run is required on its own, marked "<" where it
+    surely starts a word and ">" where it surely ends one."""
     text = "".join(run).lower()
-    return [frozenset({w}) for w in _WORD_CHARS.findall(text) if len(w) >= MIN_LENGTH]
+    out = []
+    for m in _WORD_CHARS.finditer(text):
+        piece = ("<" if m.start() > 0 or before else "") + m.group() + (">" if m.end() < len(text) or after else "")
+        if _long_enough(piece):
+            out.append(frozenset({piece}))
+    return out
+
+
+def core(piece: str) -> str:
+    """The word characters of a piece, without its edge marks."""
+    return piece.strip("<>")
+
+
+def _long_enough(piece: str) -> bool:
+    """Three letters at least; a whole word, which cannot hide inside other words, may be
+    shorter ("kg", the "1" of "#1"), but a lone letter ("a", the "t" of "don't") is everywhere."""
+    word = core(piece)
+    if piece[0] == "<" and piece[-1] == ">":
+        return len(word) >= 2 or word.isdigit()
+    return len(word) >= MIN_LENGTH
 
 
 def _score(anchors: frozenset[str]) -> tuple[int, int]:
     """Longer pieces are rarer; fewer of them are cheaper."""
-    return (min(len(a) for a in anchors), -len(anchors))
+    return (min(len(core(a)) for a in anchors), -len(anchors))
 
 
 def _minimal(anchors: set[str]) -> frozenset[str] | None:
-    """Drop pieces that contain another piece (finding "cure" already covers "cured")."""
-    if not anchors or min(len(a) for a in anchors) < MIN_LENGTH:
+    """Drop pieces that another piece covers (finding "cure" already covers "<cured>")."""
+    if not anchors or not all(map(_long_enough, anchors)):
         return None
-    return frozenset(a for a in anchors if not any(b != a and b in a for b in anchors))
+    return frozenset(b for b in anchors if not any(a != b and _covers(a, b) for a in anchors))
+
+
+def _covers(a: str, b: str) -> bool:
+    """Whether every word holding piece `b` holds piece `a` too."""
+    if a[0] == "<" and not (b[0] == "<" and core(b).startswith(core(a))):
+        return False
+    if a[-1] == ">" and not (b[-1] == ">" and core(b).endswith(core(a))):
+        return False
+    return core(a) in core(b)
+
+
+def _edge_after(op: Any, av: Any, before: bool) -> bool:
+    """Whether the text right after item (op, av) is surely at a word edge, given `before`."""
+    if op in _ZERO_WIDTH:
+        return True if _is_boundary(op, av) else before
+    if op in _REPEATS and av[0] == 0:  # perhaps absent: both ways must end at an edge
+        return before and _seq_edge_after(list(av[2]), False)
+    return _consumes_to_edge(op, av, first=False)
+
+
+def _edge_before(op: Any, av: Any, after: bool) -> bool:
+    """Whether the text right before item (op, av) is surely at a word edge, given `after`."""
+    if op in _ZERO_WIDTH:
+        return True if _is_boundary(op, av) else after
+    if op in _REPEATS and av[0] == 0:
+        return after and _seq_edge_before(list(av[2]), False)
+    return _consumes_to_edge(op, av, first=True)
+
+
+def _seq_edge_after(items: list[tuple[Any, Any]], before: bool) -> bool:
+    edge = before
+    for op, av in items:
+        edge = _edge_after(op, av, edge)
+    return edge
+
+
+def _seq_edge_before(items: list[tuple[Any, Any]], after: bool) -> bool:
+    edge = after
+    for op, av in reversed(items):
+        edge = _edge_before(op, av, edge)
+    return edge
+
+
+def _consumes_to_edge(op: Any, av: Any, *, first: bool) -> bool:
+    """Whether an item that consumes text surely starts (`first`) or ends with a non-word character."""
+    if op is _C.LITERAL:
+        return not _is_word_char(chr(av))
+    if op is _C.IN:
+        return all(_set_item_is_non_word(kind, value) for kind, value in av)
+    if op is _C.SUBPATTERN or getattr(_C, "ATOMIC_GROUP", None) is op:
+        inner = list(av[-1]) if op is _C.SUBPATTERN else list(av)
+        return _seq_edge_before(inner, False) if first else _seq_edge_after(inner, False)
+    if op is _C.BRANCH:
+        return all(_consumes_to_edge(_C.SUBPATTERN, (None, 0, 0, branch), first=first) for branch in av[1])
+    if op in _REPEATS:
+        inner = list(av[2])
+        return _seq_edge_before(inner, False) if first else _seq_edge_after(inner, False)
+    return False
+
+
+def _is_boundary(op: Any, av: Any) -> bool:
+    """`\\b`, or the start or end of the text: a word edge wherever it holds."""
+    return op is _C.AT and av in (_C.AT_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_END, _C.AT_END_STRING)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _set_item_is_non_word(kind: Any, value: Any) -> bool:
+    if kind is _C.LITERAL:
+        return not _is_word_char(chr(value))
+    if kind is _C.CATEGORY:
+        return value in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD)
+    return False
 
 
 # ----------------------------------------------------------------------------- word edges

@@ -55,7 +55,7 @@ def _nearby(doc: Document, index: int, compiled: Compiled) -> Span:
         following = doc.sentences[index + 1]
         if (doc.block_at(following.start) == doc.block_at(sentence.start)
                 and _refers_back(doc.prose[following.start:following.end])
-                and patterns.search(compiled.pattern, doc.prose, following.start, following.end) is None):
+                and patterns.search(compiled.whole.pattern, doc.prose, following.start, following.end) is None):
             end = following.end
     return Span(sentence.start, end)
 

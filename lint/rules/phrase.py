@@ -33,12 +33,13 @@ class Compiled:
     engine searches long rules pattern by pattern (`part`), so a rule's combined pattern list
     is often never needed, and a compiled pattern is worth keeping only once it is used."""
 
-    __slots__ = ("patterns", "unless", "unless_page", "_pattern", "_quick")
+    __slots__ = ("patterns", "unless", "unless_page", "whole", "_pattern", "_quick")
 
     def __init__(self, patterns: Sequence[str], unless: regex.Pattern[str] | None,
-                 unless_page: regex.Pattern[str] | None) -> None:
+                 unless_page: regex.Pattern[str] | None, whole: "Compiled | None" = None) -> None:
         self.patterns = tuple(patterns)
         self.unless, self.unless_page = unless, unless_page
+        self.whole: Compiled = whole or self  # the rule's full list, when this is a part of it
         self._pattern: regex.Pattern[str] | None = None
         self._quick: regex.Pattern[str] | None | bool = False  # False: not built yet
 
@@ -68,7 +69,7 @@ class Compiled:
 
     def part(self, start: int, stop: int) -> "Compiled":
         """The same rule with only patterns[start:stop]."""
-        return Compiled(self.patterns[start:stop], self.unless, self.unless_page)
+        return Compiled(self.patterns[start:stop], self.unless, self.unless_page, self.whole)
 
 
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface

@@ -6,33 +6,45 @@ one pass over its words tells all of them which sentence pairs to search.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Iterator
 
 import regex
 
-from lint.compiled import compile as cached_regex
-from lint.rules.anchors import MIN_LENGTH, RuleAnchors, required_anchors
+from lint.models import Span
+from lint.rules.anchors import MIN_LENGTH, RuleAnchors, core, required_anchors
+from lint.rules.patterns import compile_patterns, finditer, search
+from lint.rules.words import bit_indices, word_index
 
 
 class Prefilter:
-    """Where each registered pattern list may match in a document, from the words of its blocks.
+    """Where each registered pattern list may match in a document, from the words of its sentences.
 
     The rule runner and every scoped pattern list register their anchors here once; per
     document, one pass over its words answers for all of them. Each distinct word is looked
     up once per run and remembered, so a site's vocabulary costs a few microseconds per new
-    word and nothing after. An entry may match in a block when, for one of its patterns,
-    every required set has a piece among the block's words.
+    word and nothing after. An entry may match in a stretch when, for one of its patterns,
+    every required set (slot) has a piece among the stretch's words. Slots with the same
+    pieces are one slot, and a pattern is looked at only when its first (most selective) slot
+    is on the page: most of a run's patterns have nothing to do on most pages.
     """
 
     def __init__(self) -> None:
-        self._by_trigram: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
-        self._slots: dict[tuple[int, int], int] = {}  # (entry, pattern) → its number of slots
-        self._always: set[int] = set()  # entries without anchors: every block
+        # Pieces by kind (rules/anchors.py): anywhere in a word (by their first letters), at a
+        # word's start or end (by its first or last letters), or a whole word.
+        self._inside: dict[str, list[tuple[str, int]]] = {}
+        self._starting: dict[str, list[tuple[str, int]]] = {}
+        self._ending: dict[str, list[tuple[str, int]]] = {}
+        self._whole: dict[str, list[int]] = {}
+        self._slot_ids: dict[frozenset[str], int] = {}  # a slot's pieces → its number
+        self._patterns: list[tuple[int, tuple[int, ...]]] = []  # (entry, its slots)
+        self._first: dict[int, list[int]] = {}  # slot → the patterns whose first slot it is
+        self._always: set[int] = set()  # entries without anchors: every sentence
         self._ranges: dict[tuple[RuleAnchors, ...], range] = {}
         self._count = 0
         self._seen: set[str] = set()
-        self._hits: dict[str, frozenset[tuple[int, int, int]]] = {}
-        self._last: tuple[object, dict[int, list[int]]] = (None, {})
+        self._hits: dict[str, tuple[int, ...]] = {}  # word → the slots it fills
+        self._last: tuple[object, dict[int, int]] = (None, {})
 
     def register(self, anchors: list[RuleAnchors]) -> range:
         """Ids for these entries (the same ids again for the same anchors)."""
@@ -43,23 +55,36 @@ class Prefilter:
         for entry, patterns in zip(ids, anchors):
             if patterns is None:
                 self._always.add(entry)
-            for pattern, slots in enumerate(patterns or ()):
-                self._slots[(entry, pattern)] = len(slots)
-                for slot, pieces in enumerate(slots):
-                    for piece in pieces:
-                        self._by_trigram.setdefault(piece[:MIN_LENGTH], []).append((piece, (entry, pattern, slot)))
+            for slots in patterns or ():
+                numbers = tuple(self._slot(pieces) for pieces in slots)
+                self._first.setdefault(numbers[0], []).append(len(self._patterns))
+                self._patterns.append((entry, numbers))
         self._count += len(anchors)
         self._ranges[key] = ids
         self._seen, self._hits, self._last = set(), {}, (None, {})  # new pieces: look words up again
         return ids
 
-    def blocks(self, doc: Any) -> dict[int, list[int]]:
-        """Entry id → indices of the sentences of `doc` whose stretch (it and the next sentence of its
-        block) it may match in; remembered for the last doc."""
+    def _slot(self, pieces: frozenset[str]) -> int:
+        if pieces not in self._slot_ids:
+            number = self._slot_ids[pieces] = len(self._slot_ids)
+            for piece in pieces:
+                word = core(piece)
+                if piece[0] == "<" and piece[-1] == ">":
+                    self._whole.setdefault(word, []).append(number)
+                elif piece[0] == "<":
+                    self._starting.setdefault(word[:MIN_LENGTH], []).append((word, number))
+                elif piece[-1] == ">":
+                    self._ending.setdefault(word[-MIN_LENGTH:], []).append((word, number))
+                else:
+                    self._inside.setdefault(word[:MIN_LENGTH], []).append((word, number))
+        return self._slot_ids[pieces]
+
+    def masks(self, doc: Any) -> dict[int, int]:
+        """Entry id → bitmask of the sentences of `doc` whose stretch (it and the next sentence
+        of its block) it may match in; entries that cannot match are left out. Remembered for
+        the last doc: the runner and every scoped list ask in turn."""
         if self._last[0] is doc:
             return self._last[1]
-        from lint.rules.words import word_index
-
         words = word_index(doc)
         new = words.all - self._seen
         for word in new:
@@ -71,38 +96,51 @@ class Prefilter:
         for i, sentence_words in enumerate(words.sets):
             for word in sentence_words & relevant:
                 holding[word].append(i)
-        per_slot: dict[tuple[int, int, int], int] = {}
+        filled: dict[int, int] = {}  # slot → the sentences holding one of its pieces
         for word, indices in holding.items():
             mask = _mask(indices)
-            for key in self._hits[word]:
-                per_slot[key] = per_slot.get(key, 0) | mask
+            for slot in self._hits[word]:
+                filled[slot] = filled.get(slot, 0) | mask
         joined = words.joined
-        per_pattern: dict[tuple[int, int], int] = {}
-        counted: dict[tuple[int, int], int] = {}
-        for (entry, pattern, _slot), mask in per_slot.items():
-            pair = (entry, pattern)
-            stretches = mask | ((mask >> 1) & joined)  # bit i: sentence i or the next one has it
-            per_pattern[pair] = per_pattern.get(pair, -1) & stretches
-            counted[pair] = counted.get(pair, 0) + 1
-        merged: dict[int, int] = {}
-        for pair, mask in per_pattern.items():
-            if mask and counted[pair] == self._slots[pair]:
-                merged[pair[0]] = merged.get(pair[0], 0) | mask
-        sentences: dict[int, list[int]] = {}  # many entries share a mask: read each one once
-        out = {entry: sentences[mask] if mask in sentences else sentences.setdefault(mask, _bits(mask))
-               for entry, mask in merged.items()}
-        every = list(range(len(words.sentences)))
-        out.update({entry: every for entry in self._always})
+        stretches: dict[int, int] = {}  # slot → the sentences whose stretch holds it
+        out: dict[int, int] = {}
+        for first in filled.keys() & self._first.keys():
+            for number in self._first[first]:
+                entry, slots = self._patterns[number]
+                found = -1
+                for slot in slots:
+                    if slot not in stretches:
+                        if slot not in filled:
+                            found = 0
+                            break
+                        mask = filled[slot]
+                        stretches[slot] = mask | ((mask >> 1) & joined)  # bit i: sentence i or the next
+                    found &= stretches[slot]
+                    if not found:
+                        break
+                if found:
+                    out[entry] = out.get(entry, 0) | found
+        if self._always:
+            every = (1 << len(words.sentences)) - 1
+            out.update(dict.fromkeys(self._always, every))
         self._last = (doc, out)
         return out
 
-    def _lookup(self, word: str) -> frozenset[tuple[int, int, int]]:
-        out = set()
+    def scopes(self, doc: Any) -> dict[int, list[Span]]:
+        """Entry id → the stretches of `doc` it may match in, joined where they overlap."""
+        spans = word_index(doc).spans
+        return {entry: spans(mask) for entry, mask in self.masks(doc).items()}
+
+    def _lookup(self, word: str) -> tuple[int, ...]:
+        """The slots a word of the text fills."""
+        out = set(self._whole.get(word, ()))
         for i in range(len(word) - MIN_LENGTH + 1):
-            for piece, key in self._by_trigram.get(word[i:i + MIN_LENGTH], ()):
+            for piece, slot in self._inside.get(word[i:i + MIN_LENGTH], ()):
                 if word.startswith(piece, i):
-                    out.add(key)
-        return frozenset(out)
+                    out.add(slot)
+        out.update(slot for piece, slot in self._starting.get(word[:MIN_LENGTH], ()) if word.startswith(piece))
+        out.update(slot for piece, slot in self._ending.get(word[-MIN_LENGTH:], ()) if word.endswith(piece))
+        return tuple(out)
 
 
 def _mask(indices: list[int]) -> int:
@@ -116,45 +154,70 @@ def _mask(indices: list[int]) -> int:
     return int.from_bytes(bits, "little")
 
 
-_ONE = cached_regex("1")
-
-
-def _bits(mask: int) -> list[int]:
-    """Indices of the set bits, in order (read off the binary string: linear in the mask's length)."""
-    return [m.start() for m in _ONE.finditer(bin(mask)[:1:-1])]
-
-
 #: The run's prefilter: every anchored pattern list registers here.
 PREFILTER = Prefilter()
 
 
 class ScopedPattern:
-    """A pattern list searched only where it may match: its anchored members in the blocks
-    that hold their words, the others (a price, `[$£€]\\d`: cheap, led by a literal) everywhere."""
+    """A pattern list searched only where it may match: each anchored member in the stretches
+    that hold its own words, the others (a price, `[$£€]\\d`: cheap, led by a literal) everywhere.
+
+    A member led by a lookbehind or by a list of words costs a hundred times more per character
+    than one led by a literal; searched only on the sentences that hold its words, it costs
+    next to nothing, and whether the list matches somewhere is the same question member by member.
+    """
 
     def __init__(self, sources: list[str]) -> None:
-        from lint.rules.patterns import compile_patterns
-
         anchors = [required_anchors([source]) for source in sources]
-        anchored = [s for s, a in zip(sources, anchors) if a is not None]
-        free = [s for s, a in zip(sources, anchors) if a is None]
-        self._anchored = compile_patterns(anchored) if anchored else None
-        self._free = compile_patterns(free) if free else None
+        self._sources = [s for s, a in zip(sources, anchors) if a is not None]
+        self._members: list[regex.Pattern[str] | None] = [None] * len(self._sources)  # compiled when first searched
+        self._anchored = compile_patterns(self._sources) if self._sources else None
+        self._free = compile_patterns([s for s, a in zip(sources, anchors) if a is None]) if None in anchors else None
         self._ids = PREFILTER.register([a for a in anchors if a is not None])
+        self._last: tuple[object, list[tuple[int, list[int]]]] = (None, [])
 
     def finditer(self, doc: Any) -> Iterator["regex.Match[str]"]:
-        """Matches, the anchored members' in block order, then the others' (each search within its time budget)."""
-        from lint.rules.patterns import finditer
-        from lint.rules.words import merged, word_index
-
+        """Matches of the whole list in order, within the stretches that hold any member's words,
+        then the free members' (each search within its time budget)."""
         if self._anchored is not None:
-            found = PREFILTER.blocks(doc)
-            words = word_index(doc)
-            spans = merged([words.stretch(i) for i in sorted(set().union(*(found.get(entry, ()) for entry in self._ids)))])
-            for span in spans:
+            masks = PREFILTER.masks(doc)
+            mask = 0
+            for entry in self._ids:
+                mask |= masks.get(entry, 0)
+            for span in word_index(doc).spans(mask):
                 yield from finditer(self._anchored, doc.prose, span.start, span.end)
         if self._free is not None:
             yield from finditer(self._free, doc.prose)
 
-    def search(self, doc: Any) -> "regex.Match[str] | None":
-        return next(self.finditer(doc), None)
+    def each(self, doc: Any) -> Iterator["regex.Match[str]"]:
+        """Every member's matches, member by member, each only in its own stretches (for
+        questions about any match: the order is not the page's)."""
+        spans = word_index(doc).spans
+        masks = PREFILTER.masks(doc)
+        for k, entry in enumerate(self._ids):
+            if mask := masks.get(entry, 0):
+                for span in spans(mask):
+                    yield from finditer(self._member(k), doc.prose, span.start, span.end)
+        if self._free is not None:
+            yield from finditer(self._free, doc.prose)
+
+    def within(self, doc: Any, first: int, last: int, start: int, end: int) -> bool:
+        """Whether the list matches inside prose[start:end], which lies in sentences first..last:
+        only members whose words stand in those sentences are searched."""
+        for k, indices in self._present(doc):
+            i = bisect_left(indices, first)
+            if i < len(indices) and indices[i] <= last and search(self._member(k), doc.prose, start, end):
+                return True
+        return self._free is not None and search(self._free, doc.prose, start, end) is not None
+
+    def _present(self, doc: Any) -> list[tuple[int, list[int]]]:
+        """The members that may match in `doc`, with the sentences where (for the last doc)."""
+        if self._last[0] is not doc:
+            masks = PREFILTER.masks(doc)
+            self._last = (doc, [(k, bit_indices(masks[entry])) for k, entry in enumerate(self._ids) if entry in masks])
+        return self._last[1]
+
+    def _member(self, k: int) -> "regex.Pattern[str]":
+        if (member := self._members[k]) is None:
+            member = self._members[k] = compile_patterns([self._sources[k]])
+        return member

@@ -85,9 +85,8 @@ class Promoter:
     since the disclosure rules of a pack all ask the same question of it."""
 
     def __init__(self, treatment: tuple[str, ...], promotion: tuple[str, ...]) -> None:
-        self.treatment = compile_patterns(treatment)
-        self.promotion = compile_patterns(promotion)
-        self.promotion_scope = ScopedPattern(list(promotion))
+        self.treatment = ScopedPattern(list(treatment))
+        self.promotion = ScopedPattern(list(promotion))
         self._last: tuple[Document | None, regex.Match[str] | None] = (None, None)
 
     def first_mention(self, doc: Document) -> regex.Match[str] | None:
@@ -109,11 +108,11 @@ class Promoter:
         in a heading and at least TOPIC_MENTIONS times in all is about it, wherever its call to action
         ("Book a consultation", a price) stands.
         """
-        if not doc.sentences or not _offers_anything(doc, self.promotion_scope):
+        if not doc.sentences or not _offers_anything(doc, self.promotion):
             return None
         first: regex.Match[str] | None = None
         mentions, in_heading = 0, False
-        for m in patterns.finditer(self.treatment, doc.prose):
+        for m in self.treatment.finditer(doc):
             block = doc.block_at(m.start())
             if m.end() > block.end:
                 continue  # a mention never runs from one block into the next
@@ -129,7 +128,7 @@ class Promoter:
                 start = doc.sentence_index(following.start)
                 if following != block and _offers(self.promotion, doc, start, start + NEARBY_SENTENCES - 1, following):
                     return m
-        if mentions >= TOPIC_MENTIONS and in_heading and _calls_to_action(doc, self.promotion_scope):
+        if mentions >= TOPIC_MENTIONS and in_heading and _calls_to_action(doc, self.promotion):
             return first  # a section of the page is about the treatment, and the page sells it
         return None
 
@@ -141,14 +140,14 @@ _CALL_TO_ACTION = cached_regex(r"(?i)(?:book|schedule|call|contact|request|make 
 
 def _calls_to_action(doc: Document, promotion: ScopedPattern) -> bool:
     """Offering language that asks the reader to buy or book (not just "our program")."""
-    return any(_CALL_TO_ACTION.match(m.group()) for m in promotion.finditer(doc))
+    return any(_CALL_TO_ACTION.match(m.group()) for m in promotion.each(doc))
 
 
 def _offers_anything(doc: Document, promotion: ScopedPattern) -> bool:
     """Offering language somewhere on the page: more than a price, or a price on a page in the
     seller's own voice (a sentence that starts "We …" or "Our …")."""
     prices = False
-    for m in promotion.finditer(doc):
+    for m in promotion.each(doc):
         if not _PRICE.match(m.group()):
             return True
         prices = True
@@ -161,12 +160,12 @@ def _is_heading(text: str) -> bool:
     return len(text) <= HEADING_CHARS and not text.endswith(".")
 
 
-def _offers(promotion: regex.Pattern[str], doc: Document, first: int, last: int, block: Span) -> bool:
+def _offers(promotion: ScopedPattern, doc: Document, first: int, last: int, block: Span) -> bool:
     """True if offering language stands in sentences first..last, clipped to `block`."""
     first, last = max(first, 0), min(last, len(doc.sentences) - 1)
     start = max(doc.sentences[first].start, block.start)
     end = min(doc.sentences[last].end, block.end)
-    return start < end and patterns.search(promotion, doc.prose, start, end) is not None
+    return start < end and promotion.within(doc, first, last, start, end)
 
 
 def discloses(compiled: Compiled, prose: str) -> bool:
@@ -176,7 +175,7 @@ def discloses(compiled: Compiled, prose: str) -> bool:
 
 def _discloses_in(compiled: Compiled, doc: Document) -> bool:
     """`discloses` for a document, searching only the blocks that hold the disclosure's words."""
-    return any(_not_denied(doc.prose, m) for m in compiled.disclosure_scope.finditer(doc))
+    return any(_not_denied(doc.prose, m) for m in compiled.disclosure_scope.each(doc))
 
 
 def _not_denied(prose: str, m: regex.Match[str]) -> bool:

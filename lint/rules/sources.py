@@ -78,8 +78,19 @@ def _entries(doc: Document) -> Iterator[str]:
                 yield line.strip()
 
 
+_last: tuple[Document | None, "ReferenceList | None"] = (None, None)
+
+
 def reference_list(doc: Document) -> ReferenceList:
-    """Numbered entries anywhere, plus entries under a References heading or that look bibliographic."""
+    """Numbered entries anywhere, plus entries under a References heading or that look
+    bibliographic (read once per document: every statement of every citation rule asks)."""
+    global _last
+    if _last[0] is not doc:
+        _last = (doc, _read_reference_list(doc))
+    return _last[1]  # type: ignore[return-value]
+
+
+def _read_reference_list(doc: Document) -> ReferenceList:
     numbers: set[int] = set()
     footnotes: set[str] = set()
     unnumbered = 0

@@ -10,7 +10,8 @@ from lint.models import SourceFile
 from lint.pipeline import Linter
 from lint.rules import RuleRunner
 
-PAGES = sorted((Path(__file__).resolve().parent.parent / "devset").glob("*.txt"))[:24]
+TESTS = Path(__file__).resolve().parent.parent
+PAGES = sorted(TESTS.glob("devset/*.txt"))[:24] + sorted(TESTS.glob("heldout/*.txt"))[::2]
 
 
 def test_prefilter_and_parts_change_no_finding():
