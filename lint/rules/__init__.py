@@ -12,6 +12,7 @@ from lint.rules.prefilter import PREFILTER
 from lint.rules.render import quote, render, render_replacement
 from lint.rules.sources import is_reference_entry
 from lint.rules.anchors import required_anchors
+from lint.rules.words import word_index
 
 LOG = logging.getLogger(__name__)
 
@@ -39,22 +40,22 @@ class RuleRunner:
         self.rules = list(rules)
         self._citations = [rule.citations_for(jurisdictions) for rule in self.rules]
         self._parts = [_parts(rule) if prefilter else [rule] for rule in self.rules]
-        self._ids: list[range] | None = None
+        self._owners: dict[int, tuple[int, int]] | None = None  # prefilter entry → (rule, part)
         if prefilter:
-            flat = PREFILTER.register([part.anchors for parts in self._parts for part in parts])
-            starts = [0]
-            for parts in self._parts:
-                starts.append(starts[-1] + len(parts))
-            self._ids = [flat[a:b] for a, b in zip(starts, starts[1:])]
+            ids = iter(PREFILTER.register([part.anchors for parts in self._parts for part in parts]))
+            self._owners = {next(ids): (index, k) for index, parts in enumerate(self._parts) for k in range(len(parts))}
 
     def run(self, doc: Document) -> list[Finding]:
         """Every finding of every rule on one document, before any filter."""
         scopes = self._scopes(doc)
         findings: list[Finding] = []
         for index, rule in enumerate(self.rules):
+            parts = scopes.get(index) if scopes is not None else [(k, None) for k in range(len(self._parts[index]))]
+            if not parts:
+                continue  # none of the rule's words on this page
             claims = rule.kind in CLAIM_KINDS
             try:
-                for hit in self._hits(index, doc, scopes):
+                for hit in self._hits(index, doc, parts):
                     if claims and is_reference_entry(doc, hit.start):
                         continue  # a cited paper's title in the page's reference list
                     findings.append(to_finding(rule, hit, doc, self._citations[index]))
@@ -69,22 +70,17 @@ class RuleRunner:
         objects are dropped again, so the workers do not each hold the parent's copies."""
         for parts in self._parts:
             for part in parts:
-                if isinstance(part.compiled, phrase.Compiled):
+                if hasattr(part.compiled, "warm"):
                     part.compiled.warm()
 
-    def _hits(self, index: int, doc: Document, scopes: dict[int, list[Span]] | None) -> list[Hit]:
-        """The rule's hits: each part searched where its own words are; parts' overlapping hits
-        resolved as one pattern list would (the leftmost wins, then the earlier part)."""
-        rule, parts = self.rules[index], self._parts[index]
+    def _hits(self, index: int, doc: Document, parts: list[tuple[int, list[Span] | None]]) -> list[Hit]:
+        """The rule's hits: each part (k, where its words are) searched there; parts' overlapping
+        hits resolved as one pattern list would (the leftmost wins, then the earlier part)."""
+        rule, check = self.rules[index], KINDS[self.rules[index].kind].check
         found: list[tuple[int, int, Hit]] = []
-        for k, part in enumerate(parts):
-            scope = None
-            if scopes is not None and self._ids is not None:
-                scope = scopes.get(self._ids[index][k])
-                if scope is None:
-                    continue  # none of the part's words on this page
-            found.extend((hit.start, k, hit) for hit in KINDS[rule.kind].check(part.compiled, doc, scope))
-        if len(parts) == 1:
+        for k, scope in parts:
+            found.extend((hit.start, k, hit) for hit in check(self._parts[index][k].compiled, doc, scope))
+        if len(self._parts[index]) == 1:
             return [hit for _, _, hit in found]
         kept: list[Hit] = []
         for _, _, hit in sorted(found, key=lambda item: item[:2]):
@@ -92,9 +88,17 @@ class RuleRunner:
                 kept.append(hit)
         return kept
 
-    def _scopes(self, doc: Document) -> dict[int, list[Span]] | None:
-        """Prefilter entry → the stretches of text holding its anchors, joined (None: no prefilter)."""
-        return None if self._ids is None else PREFILTER.scopes(doc)
+    def _scopes(self, doc: Document) -> dict[int, list[tuple[int, list[Span]]]] | None:
+        """Rule → its parts that may match on this page, with the stretches of text holding
+        their words (None: no prefilter, every part everywhere)."""
+        if self._owners is None:
+            return None
+        spans = word_index(doc).spans
+        out: dict[int, list[tuple[int, list[Span]]]] = {}
+        for entry, mask in PREFILTER.masks(doc).items():
+            if (owner := self._owners.get(entry)) is not None:
+                out.setdefault(owner[0], []).append((owner[1], spans(mask)))
+        return out
 
 
 #: Patterns per part of a long phrase rule: each part is searched only where its own words

@@ -11,7 +11,6 @@ from typing import Any, Iterator
 
 import regex
 
-from lint.models import Span
 from lint.rules.anchors import MIN_LENGTH, RuleAnchors, core, required_anchors
 from lint.rules.patterns import compile_patterns, finditer, search
 from lint.rules.words import bit_indices, word_index
@@ -126,11 +125,6 @@ class Prefilter:
         self._last = (doc, out)
         return out
 
-    def scopes(self, doc: Any) -> dict[int, list[Span]]:
-        """Entry id → the stretches of `doc` it may match in, joined where they overlap."""
-        spans = word_index(doc).spans
-        return {entry: spans(mask) for entry, mask in self.masks(doc).items()}
-
     def _lookup(self, word: str) -> tuple[int, ...]:
         """The slots a word of the text fills."""
         out = set(self._whole.get(word, ()))
@@ -216,6 +210,11 @@ class ScopedPattern:
             masks = PREFILTER.masks(doc)
             self._last = (doc, [(k, bit_indices(masks[entry])) for k, entry in enumerate(self._ids) if entry in masks])
         return self._last[1]
+
+    def warm(self) -> None:
+        """Compile every member into the on-disk cache without keeping it (see RuleRunner)."""
+        for source in self._sources:
+            compile_patterns([source])
 
     def _member(self, k: int) -> "regex.Pattern[str]":
         if (member := self._members[k]) is None:

@@ -46,6 +46,11 @@ class Compiled(NamedTuple):
     when: regex.Pattern[str] | None
     unless: regex.Pattern[str] | None
 
+    def warm(self) -> None:
+        """Compile the lists searched member by member into the on-disk cache (see RuleRunner)."""
+        for scoped in (self.promoter.treatment, self.promoter.promotion, self.disclosure_scope):
+            scoped.warm()
+
 
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
     def optional(key: str) -> regex.Pattern[str] | None:

@@ -21,3 +21,16 @@ def test_prefilter_and_parts_change_no_finding():
         doc = extract(SourceFile(str(page), page.name, "text"), page.read_text(encoding="utf-8"))
         key = lambda f: (f.start, f.end, f.code)  # noqa: E731
         assert sorted(map(key, fast.run(doc))) == sorted(map(key, plain.run(doc))), page.name
+
+
+def test_warming_compiles_every_pattern_a_page_can_search():
+    """Workers fork after the parent warms the pattern cache; a pattern first compiled in a
+    worker is compiled again in every worker and every run."""
+    from lint.compiled import pattern_cache
+
+    linter = Linter.from_settings(Settings())
+    linter.runner.warm_pattern_cache()
+    compiled = len(pattern_cache()._entries)
+    for page in PAGES:
+        linter.lint_text(page.read_text(encoding="utf-8"))
+    assert len(pattern_cache()._entries) == compiled
