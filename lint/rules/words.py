@@ -5,7 +5,7 @@ are kept (one entry: files stream through one at a time).
 """
 from __future__ import annotations
 
-import regex
+from bisect import bisect_left
 
 from lint.models import Document, Span
 from lint.compiled import compile as cached_regex
@@ -22,7 +22,7 @@ class WordIndex:
     words stand, rather than whole paragraphs.
     """
 
-    __slots__ = ("sentences", "sets", "all", "joined", "_joined_bits", "_spans")
+    __slots__ = ("sentences", "sets", "all", "joined", "_joined", "_spans")
 
     def __init__(self, doc: Document) -> None:
         self.sentences: tuple[Span, ...] = doc.sentences or doc.blocks or (Span(0, len(doc.prose)),)
@@ -35,31 +35,41 @@ class WordIndex:
         else:  # a letter whose lower case is longer: lower each sentence alone
             self.sets = [frozenset(_NOT_WORD.sub(" ", doc.prose[s.start:s.end].lower()).split()) for s in self.sentences]
         self.all: frozenset[str] = frozenset().union(*self.sets)
-        bits = bytearray(len(self.sentences) // 8 + 1)
-        block_ends = [b.end for b in doc.blocks] or [len(doc.prose)]
-        b = 0  # sentences and blocks are both in order: walk them together
-        for i, sentence in enumerate(self.sentences[:-1]):
-            while b + 1 < len(block_ends) and block_ends[b] <= sentence.start:
-                b += 1
-            if self.sentences[i + 1].end <= block_ends[b]:
-                bits[i >> 3] |= 1 << (i & 7)
-        self._joined_bits = bytes(bits)  # what `stretch` reads: shifting a huge int would copy it
-        self.joined = int.from_bytes(bits, "little")  # bit i: sentence i+1 is in the same block as sentence i
+        # Sentences never cross blocks: the sentences starting in a block are its sentences.
+        joined = bytearray(len(self.sentences))  # 1 at i: sentence i+1 is in the same block as sentence i
+        starts = [s.start for s in self.sentences]
+        for block in doc.blocks or (Span(0, len(doc.prose)),):
+            first = bisect_left(starts, block.start)
+            last = bisect_left(starts, block.end, first) - 1
+            if last > first:
+                joined[first:last] = b"\x01" * (last - first)
+        self._joined = bytes(joined)  # what `stretch` reads: shifting a huge int would copy it
+        self.joined = int(joined.translate(_BINARY)[::-1] or b"0", 2)  # the same as bits (int() reads binary in linear time)
         self._spans: dict[int, list[Span]] = {}
 
     def stretch(self, i: int) -> Span:
         """Sentence i, with the next one when it stands in the same block."""
-        if self._joined_bits[i >> 3] >> (i & 7) & 1:
+        if self._joined[i]:
             return Span(self.sentences[i].start, self.sentences[i + 1].end)
         return self.sentences[i]
 
-
     def spans(self, mask: int) -> list[Span]:
         """The stretches of the sentences whose bits are set, joined where they overlap (many
-        rules share a mask: each is read once)."""
+        rules share a mask: each is read once). Runs of sentences of one block come out whole."""
         if mask not in self._spans:
-            self._spans[mask] = merged([self.stretch(i) for i in bit_indices(mask)])
+            within = mask & (mask >> 1) & self.joined  # bit i: sentences i and i+1 are both in, one block
+            out: list[Span] = []
+            for first, last in zip(bit_indices(mask & ~(within << 1)), bit_indices(mask & ~within)):
+                start, end = self.sentences[first].start, self.stretch(last).end
+                if out and start <= out[-1].end:
+                    out[-1] = Span(out[-1].start, max(out[-1].end, end))
+                else:
+                    out.append(Span(start, end))
+            self._spans[mask] = out
         return self._spans[mask]
+
+
+_BINARY = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def bit_indices(mask: int) -> list[int]:
@@ -68,19 +78,6 @@ def bit_indices(mask: int) -> list[int]:
 
 
 _ONE = cached_regex("1")
-
-
-def merged(spans: list[Span]) -> list[Span]:
-    """Overlapping or touching spans (sorted by start) joined into one."""
-    if len(spans) < 2:
-        return spans
-    out: list[Span] = []
-    for span in spans:
-        if out and span.start <= out[-1].end:
-            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
-        else:
-            out.append(span)
-    return out
 
 
 def word_index(doc: Document) -> WordIndex:
