@@ -41,6 +41,7 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     md.disable("text_join")  # keep escapes and references as their own tokens, with their markup
+    md.disable("inline")  # InlineReader parses a block's inline content itself, and only when it holds markup
     return md
 
 
@@ -77,8 +78,10 @@ def _extract(source: SourceFile, text: str, *, mdx: bool) -> Document:
             directives.add(directive)
     starts = [0, *(m.end() for m in _LINE_END.finditer(masked))]
     html = HtmlReader(flow, directives, text)
-    inline = InlineReader(flow, html, masked, text, starts)
-    _walk(parser().parse(masked), masked, starts, flow, html, inline)
+    md, env = parser(), {}
+    blocks = md.parse(masked, env)
+    inline = InlineReader(flow, html, masked, text, starts, lambda content: md.inline.parse(content, md, env, []))
+    _walk(blocks, masked, starts, flow, html, inline)
     html.finish()
     builder.suppressions = directives.suppressions()
     return builder.build()

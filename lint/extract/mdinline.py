@@ -7,6 +7,8 @@ content, each consuming what it stands for (text, `**`, `[`, `](url "title")`, a
 span…), so every piece of prose gets the offset it came from. Nothing is searched for
 after extraction. With markdown-it's `text_join` rule off, text tokens are verbatim and
 escapes and references arrive as `text_special` tokens holding their source markup.
+The children are parsed here, and only for content with inline markup: markdown-it's core
+`inline` rule is off, and plain content is written as the one text token it would become.
 """
 from __future__ import annotations
 
@@ -29,17 +31,23 @@ _DESTINATION = cached_regex(
 )
 _REFERENCE = cached_regex(r"\[(?:[^\[\]\\]|\\.)*\]")
 _SUP_OPEN = cached_regex(r"<sup\b[^>]*>$", regex.IGNORECASE)
+#: Characters that start a markdown-it inline rule (line break, escape, code, strikethrough, emphasis,
+#: link, footnote reference, image, autolink, HTML, reference). Content without any of them parses
+#: to one text token holding all of it, so it is written as that without running the parser.
+_INLINE_SYNTAX = cached_regex(r"[\n\\`~*_\[!<&]")
 
 
 class InlineReader:
     """Walks the children of inline tokens for one document."""
 
-    def __init__(self, flow: Flow, reader: HtmlReader, masked: str, original: str, starts: list[int]) -> None:
+    def __init__(self, flow: Flow, reader: HtmlReader, masked: str, original: str, starts: list[int],
+                 parse: Callable[[str], list[Any]]) -> None:
         self.flow = flow
         self.html = reader
         self.masked = masked
         self.original = original
         self.starts = starts  # source offset of each line of `masked`
+        self._parse = parse  # inline content → markdown-it's child tokens
         self._content = ""
         self._line_content: list[int] = []  # content offset where each content line starts
         self._line_source: list[int] = []  # its source offset, or -1 if it was not found verbatim
@@ -59,7 +67,10 @@ class InlineReader:
         self._content = token.content
         self._locate(token.content, token.map[0] if token.map else 0, cell)
         self._hidden_until = 0
-        self._walk(token.children or [], 0)
+        if _INLINE_SYNTAX.search(token.content) is None:
+            self._emit(0, len(token.content))  # what its one text token would write
+        else:
+            self._walk(self._parse(token.content), 0)
         while self._links:
             self.flow.link(*self._links.pop())
 
