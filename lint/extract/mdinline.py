@@ -8,7 +8,7 @@ span…), so every piece of prose gets the offset it came from. Nothing is searc
 after extraction. With markdown-it's `text_join` rule off, text tokens are verbatim and
 escapes and references arrive as `text_special` tokens holding their source markup.
 The children are parsed here, and only for content with inline markup: markdown-it's core
-`inline` rule is off, and plain content is written as the one text token it would become.
+`inline` rule is off, and plain content is written as the text and line breaks it would become.
 """
 from __future__ import annotations
 
@@ -31,10 +31,15 @@ _DESTINATION = cached_regex(
 )
 _REFERENCE = cached_regex(r"\[(?:[^\[\]\\]|\\.)*\]")
 _SUP_OPEN = cached_regex(r"<sup\b[^>]*>$", regex.IGNORECASE)
-#: Characters that start a markdown-it inline rule (line break, escape, code, strikethrough, emphasis,
-#: link, footnote reference, image, autolink, HTML, reference). Content without any of them parses
-#: to one text token holding all of it, so it is written as that without running the parser.
-_INLINE_SYNTAX = cached_regex(r"[\n\\`~*_\[!<&]")
+#: Characters that start a markdown-it inline rule other than line breaks (escape, code, strikethrough,
+#: emphasis, link, footnote reference, image, autolink, HTML, reference).
+INLINE_MARKUP = "\\`~*_[!<&"
+
+
+def has_inline_markup(content: str) -> bool:
+    """False for content that parses to text and line breaks only (written without the parser).
+    Ten `in` tests are three times faster than a regex character class."""
+    return any(char in content for char in INLINE_MARKUP)
 
 
 class InlineReader:
@@ -67,10 +72,10 @@ class InlineReader:
         self._content = token.content
         self._locate(token.content, token.map[0] if token.map else 0, cell)
         self._hidden_until = 0
-        if _INLINE_SYNTAX.search(token.content) is None:
-            self._emit(0, len(token.content))  # what its one text token would write
-        else:
+        if has_inline_markup(token.content):
             self._walk(self._parse(token.content), 0)
+        else:
+            self._plain(token.content)
         while self._links:
             self.flow.link(*self._links.pop())
 
@@ -123,6 +128,22 @@ class InlineReader:
 
     def _quiet(self, c: int) -> bool:
         return c < self._hidden_until or self._autolink or self.html.skipping
+
+    def _plain(self, content: str) -> None:
+        """Write content without inline markup as its tokens would be: each line's text, then its
+        line break. As in markdown-it's newline rule, the spaces before a break are not text, nor
+        are the spaces and tabs that start the next line."""
+        lines = content.split("\n")
+        start = 0
+        for i, line in enumerate(lines):
+            end = start + len(line)
+            text_start = end - len(line.lstrip(" \t")) if i else start
+            if i == len(lines) - 1:
+                self._emit(text_start, end)
+            else:
+                self._emit(text_start, start + len(line.rstrip(" ")))
+                self._emit(end, end + 1)
+            start = end + 1
 
     # ------------------------------------------------------------------ children
 
