@@ -17,7 +17,7 @@ def _by_last_letter(words: list[str]) -> str:
     """An alternation of `words`, grouped by their last letter.
 
     A lookbehind is matched backwards from the period: grouped, the letter before it is
-    tested once per group instead of once per word (sentences take a sixth less time).
+    tested once per group instead of once per word (an eighth of the time sentences take).
     """
     groups: dict[str, list[str]] = {}
     for word in words:
