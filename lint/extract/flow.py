@@ -42,14 +42,14 @@ class Flow:
                 self.replacement(" ", start + m.start(), start + m.end())
                 pos = m.end()
             self.verbatim(text[pos:], start + pos)
-        elif text and not (self.builder.at_block_start and text.isspace()):
+        elif text and not (text.isspace() and self.builder.at_block_start):
             self.builder.add(text, start)
 
     def replacement(self, text: str, start: int, end: int) -> None:
         """Prose standing for the whole source range [start, end) (a reference, a `<br>`)."""
         if self._capture is not None:
             self._capture.append(Piece(text, start, end, False))
-        elif not (self.builder.at_block_start and text.isspace()):
+        elif not (text.isspace() and self.builder.at_block_start):
             self.builder.add_replacement(text, start, end)
 
     def html_text(self, text: str, start: int) -> None:

@@ -64,7 +64,7 @@ class HtmlReader:
             start = n if m is None else m.start()
             if start > pos:
                 chunk = text[pos:start]
-                if not (builder.at_block_start and chunk.isspace()):  # layout between blocks
+                if not (chunk.isspace() and builder.at_block_start):  # layout between blocks
                     self.flow.html_text(chunk, base + pos)
             if m is None:
                 return

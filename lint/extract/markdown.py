@@ -23,6 +23,7 @@ from lint.extract.directives import Directives
 from lint.extract.flow import Flow
 from lint.extract.html import HtmlReader
 from lint.extract.mdinline import InlineReader
+from lint.extract.sourcemap import line_starts
 from lint.models import Document, SourceFile
 from lint.compiled import compile as cached_regex
 
@@ -30,7 +31,6 @@ LOG = logging.getLogger(__name__)
 
 KIND = "markdown"
 MDX_KIND = "mdx"
-_LINE_END = cached_regex(r"\n")
 _FOOTNOTE_MARKER = cached_regex(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
 _NOT_NEWLINE = cached_regex(r"[^\n]")
 
@@ -41,6 +41,7 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     md.disable("text_join")  # keep escapes and references as their own tokens, with their markup
+    md.disable("inline")  # InlineReader parses a block's inline content itself, and only when it holds markup
     return md
 
 
@@ -75,10 +76,12 @@ def _extract(source: SourceFile, text: str, *, mdx: bool) -> Document:
     if front is not None:
         for directive in frontmatter.read(front, flow):
             directives.add(directive)
-    starts = [0, *(m.end() for m in _LINE_END.finditer(masked))]
+    starts = line_starts(masked)  # masked has no `\r`: lines end at `\n`, as markdown-it counts them
     html = HtmlReader(flow, directives, text)
-    inline = InlineReader(flow, html, masked, text, starts)
-    _walk(parser().parse(masked), masked, starts, flow, html, inline)
+    md, env = parser(), {}
+    blocks = md.parse(masked, env)
+    inline = InlineReader(flow, html, masked, text, starts, lambda content: md.inline.parse(content, md, env, []))
+    _walk(blocks, masked, starts, flow, html, inline)
     html.finish()
     builder.suppressions = directives.suppressions()
     return builder.build()

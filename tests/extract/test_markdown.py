@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lint.extract import extract
+from lint.extract import extract, mdinline
 from lint.models import SourceFile
 
 
@@ -71,3 +73,18 @@ def test_html_state_carries_across_blocks():
 def test_stdin_is_read_as_the_kind_its_name_says(cli, name, out):
     result = cli("-", "--stdin-filename", name, input="# Title\n\nIt **cures** pain.\n")
     assert result.stdout[:len("page.md:3:6: HL101")] == out  # in text, `**` is text and splits the claim
+
+
+@given(text=st.lists(st.sampled_from(["Our", " clinic", " ", "  ", "\t", "\n", " \n", "  \n", "\n\t ", "-", ": ",
+                                      "\ue000", "# ", "    ", "* "])).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_plain_inline_content_is_written_as_markdown_it_tokens(text):
+    """Content without inline markup skips markdown-it's inline parser: same document as with it."""
+    shortcut = doc_for(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mdinline, "has_inline_markup", lambda content: True)  # everything through the parser
+        parsed = doc_for(text)
+    assert (shortcut.prose, shortcut.blocks, shortcut.sentences) == (parsed.prose, parsed.blocks, parsed.sentences)
+    offsets = range(len(parsed.prose) + 1)
+    assert [shortcut.sourcemap.source_span(i, i + 1) for i in offsets] == [
+        parsed.sourcemap.source_span(i, i + 1) for i in offsets]
