@@ -6,7 +6,7 @@ import json
 
 from lint.config import Settings
 from lint.models import RunSummary
-from lint.report.json import JsonReporter
+from lint.report.json import JsonArray, JsonReporter
 
 
 def test_the_report_is_json_dump_of_every_finding(linter):
@@ -29,3 +29,15 @@ def test_findings_are_written_as_their_file_is_reported(linter):
     reporter.start(linter.rules)
     reporter.file("page.txt", linter.lint_text("Ketamine cures depression."))
     assert '"code"' in stream.getvalue()
+
+
+def test_a_json_array_is_written_as_json_dump_writes_it():
+    """The GitLab report streams its issues the same way."""
+    values = [{"a": [1, {"b": "ü\n\"x\""}], "c": {}, "d": []}, "two", 3, None]
+    for items in ([], values[:1], values):
+        stream = io.StringIO()
+        array = JsonArray(stream)
+        for item in items:
+            array.add(item)
+        array.close()
+        assert stream.getvalue() == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
