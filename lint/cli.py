@@ -2,7 +2,6 @@
 and `test-rules` describe and test the rule packs. Any HealthlintError is one line, exit 2."""
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from contextlib import contextmanager
@@ -241,11 +240,18 @@ def rules_command(format: str, config: Path | None, isolated: bool, **options: A
     if format == "json":
         from lint import explain as explainer
 
-        click.echo(json.dumps([explainer.as_dict(r) for r in rules], indent=2, ensure_ascii=False))
+        click.echo(_json([explainer.as_dict(r) for r in rules]))
     elif format == "markdown":
         click.echo(_rules_markdown(rules))
     else:
         click.echo(_rules_table(ruleset))
+
+
+def _json(value: Any) -> str:
+    """Indented JSON; the json module is imported only here, as a text-report run never needs it."""
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def _rules_table(ruleset: RuleSet) -> str:
@@ -288,7 +294,7 @@ def explain_command(code: str, format: str, config: Path | None, isolated: bool,
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see `healthlint rules`)"
         raise HealthlintError(f"no rule {code!r}{hint}")
     if format == "json":
-        click.echo(json.dumps(explainer.as_dict(rule), indent=2, ensure_ascii=False))
+        click.echo(_json(explainer.as_dict(rule)))
     else:
         click.echo(explainer.as_text(rule), nl=False)
 

@@ -3,9 +3,15 @@
 The `regex` module parses and compiles a pattern in Python, which is most of healthlint's
 start-up time; turning the compiled form back into a pattern object takes microseconds.
 We keep that compiled form (plain lists, dicts and numbers, stored with `marshal`, which
-cannot run code) per pattern, in a file named after the regex and Python versions. It
+cannot run code) per pattern, in files named after the regex and Python versions. It
 leans on the module's internal constructor: if that ever changes shape, every lookup
 falls back to compiling as usual, and nothing is lost but time.
+
+The cache is megabytes, of which a run needs a part: the compiled form of the patterns it
+searches, and of the derived facts (anchors, parsed packs…) the kinds it asks for. So it
+is stored in sections, one per compiled pattern and one per kind of fact, end to end in a
+`.blobs` file; the `.marshal` file is the index (each section's place and checksum). A run
+reads the index, then each section on first use.
 """
 from __future__ import annotations
 
@@ -39,50 +45,56 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "healthlint"
 
 
+Key = Any  # a compiled pattern's (pattern, flags), or a kind of derived fact (a str)
+
+
 class PatternCache:
     """Compiled patterns by (pattern, flags), and other facts derived from a pattern alone
-    (its anchors); read once, written back when it grew."""
+    (its anchors); each section read on first use, all written back when one grew."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._entries: dict[tuple[str, int], bytes] = {}  # the constructor's arguments, marshalled
-        self._derived: dict[tuple[str, str], Any] = {}
+        self._index: dict[Key, tuple[int, int, int]] = {}  # section → offset, size, crc32 in the blobs
+        self._blobs: _Blobs | None = None
+        self._entries: dict[tuple[str, int], bytes] = {}  # the constructor's arguments, marshalled: new or read
+        self._derived: dict[str, dict[Any, Any]] = {}  # kind → facts, for the kinds read or computed
         self._used: set[Any] = set()  # keys this process asked for: what a pruned cache keeps
         self._dirty = False
         loaded = datafile.load(path) if path is not None else None  # None: no cache yet, or not one to trust
-        if isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(part, dict) for part in loaded):
-            self._entries, self._derived = loaded
+        if path is not None and isinstance(loaded, tuple) and [type(part) for part in loaded] == [dict, int]:
+            self._index = loaded[0]
+            self._blobs = _Blobs(_blobs_path(path), loaded[1])
 
     def for_content(self, kind: str, name: str, content: bytes, compute: Any) -> Any:
         """`compute()` for a file's contents, remembered across runs until the file changes."""
-        key = (kind, name)
-        self._used.add(key)
+        self._used.add((kind, name))
+        facts = self._facts(kind)
         stamp = (len(content), zlib.crc32(content), zlib.adler32(content))
-        entry = self._derived.get(key)
+        entry = facts.get(name)
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp):
             entry = (stamp, compute())
             try:
                 marshal.dumps(entry)
             except ValueError:
                 return entry[1]  # not storable: computed, not kept
-            self._derived[key] = entry
+            facts[name] = entry
             self._dirty = True
         return entry[1]
 
     def derived(self, kind: str, pattern: str, compute: Any) -> Any:
         """`compute(pattern)`, remembered across runs (the value must be marshal-able)."""
-        key = (kind, pattern)
-        self._used.add(key)
-        if key not in self._derived:
-            self._derived[key] = compute(pattern)
+        self._used.add((kind, pattern))
+        facts = self._facts(kind)
+        if pattern not in facts:
+            facts[pattern] = compute(pattern)
             self._dirty = True
-        return self._derived[key]
+        return facts[pattern]
 
     def compile(self, pattern: str, flags: int) -> regex.Pattern[str]:
         key = (pattern, int(flags))
         self._used.add(key)
-        blob = self._entries.get(key)
-        if isinstance(blob, bytes) and _internal is not None:
+        blob = self._compiled(key)
+        if blob is not None and _internal is not None:
             try:
                 args = marshal.loads(blob)
                 if isinstance(args, tuple) and args[:1] == key[:1]:
@@ -95,15 +107,79 @@ class PatternCache:
             self._dirty = True
         return compiled
 
+    def _section(self, key: Key) -> bytes | None:
+        """A section's bytes from the blobs file (None if absent, or not the bytes indexed)."""
+        where = self._index.get(key)
+        return self._blobs.read(*where) if self._blobs is not None and where is not None else None
+
+    def _compiled(self, key: tuple[str, int]) -> bytes | None:
+        """The marshalled constructor arguments of a pattern, compiled by this run or read."""
+        if key not in self._entries and (blob := self._section(key)) is not None:
+            self._entries[key] = blob
+        return self._entries.get(key)
+
+    def _facts(self, kind: str) -> dict[Any, Any]:
+        """The derived facts of one kind, read on first use."""
+        if kind not in self._derived:
+            blob = self._section(kind)
+            try:
+                facts = marshal.loads(blob) if blob is not None else {}
+            except (ValueError, EOFError, TypeError):
+                facts = None
+            self._derived[kind] = facts if isinstance(facts, dict) else {}
+        return self._derived[kind]
+
     def save(self) -> None:
         """Write the cache back atomically, if it grew; a read-only home is not an error."""
         if not self._dirty or self.path is None:
             return
-        if len(self._entries) + len(self._derived) > 2 * len(self._used) + 200:  # packs changed: drop stale entries
-            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
-            self._derived = {k: v for k, v in self._derived.items() if k in self._used}
-        if datafile.save(self.path, (self._entries, self._derived)):
+        keys = self._entries.keys() | self._derived.keys() | self._index.keys()
+        sections = {key: self._compiled(key) for key in keys if isinstance(key, tuple)}
+        facts = {kind: self._facts(kind) for kind in keys if isinstance(kind, str)}
+        if len(sections) + sum(map(len, facts.values())) > 2 * len(self._used) + 200:  # packs changed: drop stale ones
+            sections = {k: v for k, v in sections.items() if k in self._used}
+            facts = {kind: {k: v for k, v in f.items() if (kind, k) in self._used} for kind, f in facts.items()}
+        sections.update((kind, marshal.dumps(f)) for kind, f in facts.items())
+        blobs, index, offset = [], {}, 0
+        for key, blob in sections.items():
+            if blob is not None:
+                index[key] = (offset, len(blob), zlib.crc32(blob))
+                blobs.append(blob)
+                offset += len(blob)
+        if datafile.save(_blobs_path(self.path), b"".join(blobs)) and datafile.save(self.path, (index, offset)):
             self._dirty = False
+
+
+def _blobs_path(index: Path) -> Path:
+    return index.with_suffix(".blobs")
+
+
+class _Blobs:
+    """The blobs file, opened on first read: its last `size` bytes are the blobs, end to end."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        self.path = path
+        self.size = size
+        self._fd: int | None = None
+        self._start = -1
+
+    def read(self, offset: int, length: int, crc: int) -> bytes | None:
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+                self._start = os.fstat(self._fd).st_size - self.size
+            blob = _read_at(self._fd, self._start + offset, length)
+        except (OSError, ValueError):  # gone, or shorter than the index says
+            return None
+        return blob if len(blob) == length and zlib.crc32(blob) == crc else None
+
+
+def _read_at(fd: int, offset: int, length: int) -> bytes:
+    """Read without moving a file offset that forked workers share (pread), where there is one."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, length, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, length)
 
 
 def _compile_recording(pattern: str, flags: int) -> tuple[regex.Pattern[str], tuple[Any, ...] | None]:
@@ -145,6 +221,6 @@ def pattern_cache() -> PatternCache:
     global _cache
     if _cache is None:
         disabled = os.environ.get("HEALTHLINT_NO_PATTERN_CACHE")
-        _cache = PatternCache(None if disabled else cache_dir() / f"patterns-v2-{_VERSION}.marshal")
+        _cache = PatternCache(None if disabled else cache_dir() / f"patterns-v3-{_VERSION}.marshal")
         atexit.register(_cache.save)  # patterns compiled late (an extractor's, say) are kept too
     return _cache

@@ -1,11 +1,13 @@
 """An ordered map over worker processes: results come back in input order, as they are ready.
 
 On Linux the workers are forked, so they start with everything the parent loaded (the
-compiled rules) instead of loading it again; elsewhere they are spawned and call the
-initializer. With one job, or few items, it is a plain loop in this process.
+compiled rules) instead of loading it again, and share those pages with it until one of
+them writes there; elsewhere they are spawned and call the initializer. With one job, or
+few items, it is a plain loop in this process.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -48,6 +50,10 @@ def ordered_map(
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     chunk = max(1, min(32, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
-        yield from pool.map(func, items, chunksize=chunk)
+    gc.freeze()  # a worker's collector then never writes to the objects it inherits: their pages stay shared
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+            yield from pool.map(func, items, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 

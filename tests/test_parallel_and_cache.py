@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lint import datafile
+from lint.compiled import PatternCache
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -106,8 +107,9 @@ def _corrupt(path: Path, how: str) -> None:
 
 
 def test_damaged_caches_are_ignored_and_rewritten(site, tmp_path):
-    """The compiled-pattern cache (user cache folder) and the result cache (.healthlint_cache)
-    go bad between runs: each run reports exactly what the first did, and writes them afresh."""
+    """The compiled-pattern cache (its index and blobs, in the user cache folder) and the result
+    cache (.healthlint_cache) go bad between runs: each run reports exactly what the first did,
+    and writes them afresh."""
     project = tmp_path / "project"
     shutil.copytree(site / "examples", project)
     env = {k: v for k, v in os.environ.items() if k != "HEALTHLINT_CACHE_DIR"}
@@ -119,10 +121,30 @@ def test_damaged_caches_are_ignored_and_rewritten(site, tmp_path):
 
     first = lint()
     files = [*(tmp_path / "user-cache" / "healthlint").glob("patterns-*"), *(project / ".healthlint_cache").glob("results-*")]
-    assert len(files) == 2 and first.stdout.count('"code"') > 10
+    assert len(files) == 3 and first.stdout.count('"code"') > 10
     for how in ("one flipped bit", "garbage"):
         for path in files:
             _corrupt(path, how)
         again = lint()
         assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)
         assert all(datafile.load(path) for path in files)
+
+
+#: Damage to the blobs file alone; a flipped last bit hits the last section only (the derived facts).
+SECTION_DAMAGE = {"garbage": CORRUPTIONS["garbage"], "truncated": _truncated,
+                  "last bit flipped": lambda data: data[:-1] + bytes([data[-1] ^ 1])}
+
+
+@pytest.mark.parametrize("how", sorted(SECTION_DAMAGE))
+def test_a_damaged_pattern_section_is_rebuilt_not_used(tmp_path, how):
+    """The index is intact but the sections it points to are not: each is computed afresh."""
+    path = tmp_path / "patterns.marshal"
+    cache = PatternCache(path)
+    cache.compile("cures? (?:pain|fatigue)", 2)
+    cache.derived("length", "pattern", len)
+    cache.save()
+    blobs = path.with_suffix(".blobs")
+    blobs.write_bytes(SECTION_DAMAGE[how](blobs.read_bytes()))
+    again = PatternCache(path)
+    assert again.compile("cures? (?:pain|fatigue)", 2).search("It CURES pain")
+    assert again.derived("length", "pattern", lambda _: 99) == 99

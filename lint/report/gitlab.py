@@ -1,11 +1,12 @@
-"""GitLab Code Quality report: a JSON array of CodeClimate-style issues, shown on merge requests."""
+"""GitLab Code Quality report: a JSON array of CodeClimate-style issues, shown on merge requests,
+written as the files come."""
 from __future__ import annotations
 
-import json
 from typing import Any, Sequence
 
 from lint.models import Finding, RunSummary
 from lint.report.base import Reporter
+from lint.report.json import JsonArray
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -28,11 +29,12 @@ class GitlabReporter(Reporter):
     name = "gitlab"
 
     def start(self, rules: Sequence[Any]) -> None:
-        self._issues: list[dict[str, Any]] = []
+        self._array = JsonArray(self.stream)
 
     def file(self, path: str, findings: Sequence[Finding]) -> None:
-        self._issues += [issue(f) for f in findings if not f.suppressed]
+        for f in findings:
+            if not f.suppressed:
+                self._array.add(issue(f))
 
     def stop(self, summary: RunSummary) -> None:
-        json.dump(self._issues, self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        self._array.close()
