@@ -59,6 +59,10 @@ class PatternCache:
         self._entries: dict[tuple[str, int], bytes] = {}  # the constructor's arguments, marshalled: new or read
         self._derived: dict[str, dict[Any, Any]] = {}  # kind → facts, for the kinds read or computed
         self._used: set[Any] = set()  # keys this process asked for: what a pruned cache keeps
+        # Patterns compile on first search: only a run that put every pattern of its packs in the
+        # cache (RuleRunner.warm_pattern_cache) knows which entries are stale. A one-page run
+        # pruning the rest would leave the next site run to compile them all again.
+        self.complete = False
         self._dirty = False
         loaded = datafile.load(path) if path is not None else None  # None: no cache yet, or not one to trust
         if path is not None and isinstance(loaded, tuple) and [type(part) for part in loaded] == [dict, int]:
@@ -107,6 +111,12 @@ class PatternCache:
             self._dirty = True
         return compiled
 
+    def holds(self, pattern: str, flags: int) -> bool:
+        """Whether the pattern is compiled in the cache (kept for the next run, as if compiled)."""
+        key = (pattern, int(flags))
+        self._used.add(key)
+        return key in self._entries or key in self._index
+
     def _section(self, key: Key) -> bytes | None:
         """A section's bytes from the blobs file (None if absent, or not the bytes indexed)."""
         where = self._index.get(key)
@@ -136,7 +146,7 @@ class PatternCache:
         keys = self._entries.keys() | self._derived.keys() | self._index.keys()
         sections = {key: self._compiled(key) for key in keys if isinstance(key, tuple)}
         facts = {kind: self._facts(kind) for kind in keys if isinstance(kind, str)}
-        if len(sections) + sum(map(len, facts.values())) > 2 * len(self._used) + 200:  # packs changed: drop stale ones
+        if self.complete and len(sections) + sum(map(len, facts.values())) > 2 * len(self._used) + 200:  # packs changed
             sections = {k: v for k, v in sections.items() if k in self._used}
             facts = {kind: {k: v for k, v in f.items() if (kind, k) in self._used} for kind, f in facts.items()}
         sections.update((kind, marshal.dumps(f)) for kind, f in facts.items())

@@ -148,3 +148,25 @@ def test_a_damaged_pattern_section_is_rebuilt_not_used(tmp_path, how):
     again = PatternCache(path)
     assert again.compile("cures? (?:pain|fatigue)", 2).search("It CURES pain")
     assert again.derived("length", "pattern", lambda _: 99) == 99
+
+
+def _cache_with(path, patterns, *, complete: bool) -> PatternCache:
+    cache = PatternCache(path)
+    for pattern in patterns:
+        cache.compile(pattern, 2)
+    cache.complete = complete
+    cache.save()
+    return PatternCache(path)
+
+
+def test_only_a_run_that_warmed_every_pattern_prunes_the_pattern_cache(tmp_path):
+    """Patterns compile on first search: a one-page run uses a few, and must not drop the
+    others (the next site run would compile them all again); a warmed run knows what is stale."""
+    path = tmp_path / "patterns.marshal"
+    many = [f"claim{i} (?:a|b)" for i in range(300)]
+    _cache_with(path, many, complete=True)
+    assert all(PatternCache(path).holds(p, 2) for p in many)
+    _cache_with(path, many[:5] + ["new one"], complete=False)  # a one-page run
+    assert all(PatternCache(path).holds(p, 2) for p in many)
+    _cache_with(path, many[:5] + ["newer one"], complete=True)  # the packs changed
+    assert not PatternCache(path).holds(many[-1], 2)

@@ -11,6 +11,7 @@ from lint.rules import citation, phrase, requires, suppression
 from lint.rules.prefilter import PREFILTER
 from lint.rules.render import quote, render, render_replacement
 from lint.rules.sources import is_reference_entry
+from lint.compiled import pattern_cache
 from lint.rules.anchors import required_anchors
 from lint.rules.words import word_index
 
@@ -68,10 +69,13 @@ class RuleRunner:
         """Put every pattern in the on-disk cache, before forking workers: patterns compile on
         first search, and a worker's additions to the cache are lost when it exits. The compiled
         objects are dropped again, so the workers do not each hold the parent's copies."""
-        for parts in self._parts:
+        for rule, parts in zip(self.rules, self._parts):
             for part in parts:
                 if hasattr(part.compiled, "warm"):
                     part.compiled.warm()
+            if rule.kind == citation.KIND and len(parts) > 1:
+                rule.compiled.warm()  # the whole list: is the next sentence a statement of its own?
+        pattern_cache().complete = True
 
     def _hits(self, index: int, doc: Document, parts: list[tuple[int, list[Span] | None]]) -> list[Hit]:
         """The rule's hits: each part (k, where its words are) searched there; parts' overlapping

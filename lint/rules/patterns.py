@@ -40,6 +40,34 @@ def _space(m: "regex.Match[str]") -> str:
     return r"\s" if after in ("*", "+", "{") else r"\s+"  # the author's own count of spaces
 
 
+def check_patterns(patterns: Iterable[str]) -> None:
+    """Raise the ValueError compile_patterns would, without building the regex once this
+    machine's cache has seen the list compile (building it is most of a warm start)."""
+    patterns = list(patterns)
+    joined = "\x1f".join(patterns) if all(isinstance(p, str) for p in patterns) else None
+    if joined is None or not pattern_cache().derived("compiles", joined, lambda _: _compiles(patterns)):
+        compile_patterns(patterns)
+
+
+def warm_patterns(patterns: list[str]) -> None:
+    """Put the list's compiled regex in the on-disk cache, unless it is there already (then
+    nothing is built: warming a warm cache costs a few lookups)."""
+    cache, joined = pattern_cache(), "\x1f".join(patterns)
+    if cache.derived("compiles", joined, lambda _: _compiles(patterns)):
+        cache.derived("problems", joined, lambda _: _first_problem(patterns))
+        if cache.holds(cache.derived("body", joined, lambda _: _bounded_body(patterns)), FLAGS):
+            return
+    compile_patterns(patterns)
+
+
+def _compiles(patterns: list[str]) -> bool:
+    try:
+        compile_patterns(patterns)
+    except ValueError:
+        return False
+    return True
+
+
 def compile_patterns(patterns: Iterable[str], *, bounded: bool = True) -> regex.Pattern[str]:
     """One regex matching any of `patterns`; raises ValueError naming the pattern at fault
     (one that does not compile, matches empty text or can take exponential time).

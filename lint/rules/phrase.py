@@ -12,7 +12,7 @@ import regex
 
 from lint.models import Document, Hit, Span
 from lint.rules import patterns
-from lint.rules.patterns import compile_patterns, without_leading_lookbehinds
+from lint.rules.patterns import check_patterns, compile_patterns, warm_patterns, without_leading_lookbehinds
 from lint.rules.schema import CONTEXTS, string_list
 
 KIND = "phrase"
@@ -62,10 +62,10 @@ class Compiled:
 
     def warm(self) -> None:
         """Compile the patterns into the on-disk cache without keeping them here."""
-        compile_patterns(self.patterns)
+        warm_patterns(list(self.patterns))
         stripped = self._stripped()
         if stripped != list(self.patterns):
-            compile_patterns(stripped)
+            warm_patterns(stripped)
 
     def part(self, start: int, stop: int) -> "Compiled":
         """The same rule with only patterns[start:stop]."""
@@ -75,7 +75,7 @@ class Compiled:
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
     """Check every pattern now (a bad one is a load error naming it); compile on first use."""
     patterns = list(options["patterns"])
-    compile_patterns(patterns)  # raises ValueError naming the pattern at fault; served from the cache
+    check_patterns(patterns)  # raises ValueError naming the pattern at fault
     unless = options.get("unless")
     return Compiled(
         patterns,

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import regex
 
 from lint.rules.anchors import MIN_LENGTH, RuleAnchors, core, required_anchors
-from lint.rules.patterns import compile_patterns, finditer, search
+from lint.rules.patterns import check_patterns, compile_patterns, finditer, search, warm_patterns
 from lint.rules.words import bit_indices, word_index
 
 
@@ -162,13 +162,32 @@ class ScopedPattern:
     """
 
     def __init__(self, sources: list[str]) -> None:
+        check_patterns(sources)  # a bad pattern is a load error; the lists compile on first search
         anchors = [required_anchors([source]) for source in sources]
-        self._sources = [s for s, a in zip(sources, anchors) if a is not None]
-        self._members: list[regex.Pattern[str] | None] = [None] * len(self._sources)  # compiled when first searched
-        self._anchored = compile_patterns(self._sources) if self._sources else None
-        self._free = compile_patterns([s for s, a in zip(sources, anchors) if a is None]) if None in anchors else None
+        self.sources = list(sources)
+        self._anchored_sources = [s for s, a in zip(sources, anchors) if a is not None]
+        self._free_sources = [s for s, a in zip(sources, anchors) if a is None]
+        self._compiled: dict[object, regex.Pattern[str] | None] = {}
         self._ids = PREFILTER.register([a for a in anchors if a is not None])
         self._last: tuple[object, list[tuple[int, list[int]]]] = (None, [])
+
+    @property
+    def whole(self) -> "regex.Pattern[str]":
+        """The whole list as one pattern (to search a text that is not a document)."""
+        return self._compile("whole", self.sources)  # type: ignore[return-value]
+
+    @property
+    def _anchored(self) -> "regex.Pattern[str] | None":
+        return self._compile("anchored", self._anchored_sources)
+
+    @property
+    def _free(self) -> "regex.Pattern[str] | None":
+        return self._compile("free", self._free_sources)
+
+    def _compile(self, key: object, sources: list[str]) -> "regex.Pattern[str] | None":
+        if key not in self._compiled:
+            self._compiled[key] = compile_patterns(sources) if sources else None
+        return self._compiled[key]
 
     def finditer(self, doc: Any) -> Iterator["regex.Match[str]"]:
         """Matches of the whole list in order, within the stretches that hold any member's words,
@@ -212,11 +231,10 @@ class ScopedPattern:
         return self._last[1]
 
     def warm(self) -> None:
-        """Compile every member into the on-disk cache without keeping it (see RuleRunner)."""
-        for source in self._sources:
-            compile_patterns([source])
+        """Compile every list and member into the on-disk cache without keeping them (see RuleRunner)."""
+        for sources in (self.sources, self._anchored_sources, self._free_sources, *([s] for s in self._anchored_sources)):
+            if sources:
+                warm_patterns(sources)
 
     def _member(self, k: int) -> "regex.Pattern[str]":
-        if (member := self._members[k]) is None:
-            member = self._members[k] = compile_patterns([self._sources[k]])
-        return member
+        return self._compile(k, [self._anchored_sources[k]])  # type: ignore[return-value]

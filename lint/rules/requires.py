@@ -41,7 +41,6 @@ _DENIED = cached_regex(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s
 
 class Compiled(NamedTuple):
     promoter: "Promoter"
-    disclosure: regex.Pattern[str]
     disclosure_scope: ScopedPattern
     when: regex.Pattern[str] | None
     unless: regex.Pattern[str] | None
@@ -58,7 +57,6 @@ def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind in
 
     return Compiled(
         promoter=_promoter(tuple(options["treatment"]), tuple(options["promotion"])),
-        disclosure=compile_patterns(options["disclosure"]),
         disclosure_scope=ScopedPattern(list(options["disclosure"])),
         when=optional("when"),
         unless=optional("unless"),
@@ -175,7 +173,7 @@ def _offers(promotion: ScopedPattern, doc: Document, first: int, last: int, bloc
 
 def discloses(compiled: Compiled, prose: str) -> bool:
     """True if the text mentions the disclosure anywhere, not counting denied mentions."""
-    return any(_not_denied(prose, m) for m in patterns.finditer(compiled.disclosure, prose))
+    return any(_not_denied(prose, m) for m in patterns.finditer(compiled.disclosure_scope.whole, prose))
 
 
 def _discloses_in(compiled: Compiled, doc: Document) -> bool:
