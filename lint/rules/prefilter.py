@@ -36,8 +36,7 @@ class Prefilter:
         self._ending: dict[str, list[tuple[str, int]]] = {}
         self._whole: dict[str, list[int]] = {}
         self._slot_ids: dict[frozenset[str], int] = {}  # a slot's pieces → its number
-        self._patterns: list[tuple[int, tuple[int, ...]]] = []  # (entry, its slots)
-        self._first: dict[int, list[int]] = {}  # slot → the patterns whose first slot it is
+        self._first: dict[int, list[tuple[int, tuple[int, ...]]]] = {}  # slot → (entry, other slots)
         self._always: set[int] = set()  # entries without anchors: every sentence
         self._ranges: dict[tuple[RuleAnchors, ...], range] = {}
         self._count = 0
@@ -56,8 +55,7 @@ class Prefilter:
                 self._always.add(entry)
             for slots in patterns or ():
                 numbers = tuple(self._slot(pieces) for pieces in slots)
-                self._first.setdefault(numbers[0], []).append(len(self._patterns))
-                self._patterns.append((entry, numbers))
+                self._first.setdefault(numbers[0], []).append((entry, numbers[1:]))
         self._count += len(anchors)
         self._ranges[key] = ids
         self._seen, self._hits, self._last = set(), {}, (None, {})  # new pieces: look words up again
@@ -91,33 +89,28 @@ class Prefilter:
                 self._hits[word] = hit
         self._seen |= new
         relevant = words.all & self._hits.keys()
-        holding: dict[str, list[int]] = {word: [] for word in relevant}  # word → the sentences holding it
-        for i, sentence_words in enumerate(words.sets):
-            for word in sentence_words & relevant:
-                holding[word].append(i)
         filled: dict[int, int] = {}  # slot → the sentences holding one of its pieces
-        for word, indices in holding.items():
-            mask = _mask(indices)
-            for slot in self._hits[word]:
+        hits = self._hits
+        for word, mask in _holding(words.sets, relevant).items():
+            for slot in hits[word]:
                 filled[slot] = filled.get(slot, 0) | mask
         joined = words.joined
         stretches: dict[int, int] = {}  # slot → the sentences whose stretch holds it
         out: dict[int, int] = {}
-        for first in filled.keys() & self._first.keys():
-            for number in self._first[first]:
-                entry, slots = self._patterns[number]
-                found = -1
-                for slot in slots:
+        first_slots = self._first
+        for first in filled.keys() & first_slots.keys():
+            mask = filled[first]
+            start = mask | ((mask >> 1) & joined)  # bit i: sentence i or the next holds it
+            for entry, others in first_slots[first]:
+                found = start
+                for slot in others:
                     if slot not in stretches:
-                        if slot not in filled:
-                            found = 0
-                            break
-                        mask = filled[slot]
-                        stretches[slot] = mask | ((mask >> 1) & joined)  # bit i: sentence i or the next
+                        mask = filled.get(slot, 0)
+                        stretches[slot] = mask | ((mask >> 1) & joined)
                     found &= stretches[slot]
                     if not found:
                         break
-                if found:
+                else:
                     out[entry] = out.get(entry, 0) | found
         if self._always:
             every = (1 << len(words.sentences)) - 1
@@ -135,6 +128,27 @@ class Prefilter:
         out.update(slot for piece, slot in self._starting.get(word[:MIN_LENGTH], ()) if word.startswith(piece))
         out.update(slot for piece, slot in self._ending.get(word[-MIN_LENGTH:], ()) if word.endswith(piece))
         return tuple(out)
+
+
+#: Up to this many sentences a page's bitmasks are built bit by bit: small ints are cheap to copy.
+SMALL_PAGE = 4096
+
+
+def _holding(sets: list[frozenset[str]], relevant: frozenset[str]) -> dict[str, int]:
+    """Word → the bitmask of the sentences holding it, for the relevant words."""
+    if len(sets) <= SMALL_PAGE:
+        masks = dict.fromkeys(relevant, 0)
+        bit = 1
+        for sentence_words in sets:
+            for word in sentence_words & relevant:
+                masks[word] |= bit
+            bit <<= 1
+        return masks
+    holding: dict[str, list[int]] = {word: [] for word in relevant}
+    for i, sentence_words in enumerate(sets):
+        for word in sentence_words & relevant:
+            holding[word].append(i)
+    return {word: _mask(indices) for word, indices in holding.items()}
 
 
 def _mask(indices: list[int]) -> int:
