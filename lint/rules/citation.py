@@ -12,7 +12,7 @@ from lint.models import Document, Hit, Span
 from lint.rules import patterns
 from lint.rules.phrase import Compiled, compile, spans_to_search  # noqa: F401 - compiled as phrase rules are
 from lint.rules.schema import CONTEXTS, string_list
-from lint.rules.sources import ReferenceList, citation_in, reference_list
+from lint.rules.sources import citation_in
 
 KIND = "citation"
 FIELDS = {
@@ -26,7 +26,6 @@ ANCHORED_BY = "patterns"
 
 
 def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = None) -> Iterator[Hit]:
-    refs: ReferenceList | None = None  # built on the first statement only: most pages have none
     for m in _matches(compiled, doc, blocks):
         if not doc.sentences:
             continue
@@ -34,8 +33,7 @@ def check(compiled: Compiled, doc: Document, blocks: Sequence[Span] | None = Non
         sentence = doc.sentences[index]
         if compiled.unless is not None and patterns.search(compiled.unless, doc.prose, sentence.start, sentence.end):
             continue
-        refs = refs or reference_list(doc)
-        cited, unresolved = citation_in(doc, _nearby(doc, index, compiled), refs)
+        cited, unresolved = citation_in(doc, _nearby(doc, index, compiled))
         if not cited:
             yield Hit(m.start(), m.end(), {"unresolved": unresolved, **{k: v for k, v in m.groupdict().items() if v}})
 

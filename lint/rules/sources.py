@@ -137,8 +137,9 @@ def marker_numbers(text: str) -> list[int]:
     return out
 
 
-def citation_in(doc: Document, span: Span, refs: ReferenceList) -> tuple[bool, str]:
-    """Whether prose `span` cites a source; if it only has markers the page cannot resolve, which."""
+def citation_in(doc: Document, span: Span) -> tuple[bool, str]:
+    """Whether prose `span` cites a source; if it only has markers the page cannot resolve, which.
+    The page's reference list is read only for a marker ("[3]"): most statements have none."""
     text = doc.prose[span.start:span.end]
     if AUTHOR_YEAR.search(text) or IDENTIFIER.search(text):
         return True, ""
@@ -146,6 +147,7 @@ def citation_in(doc: Document, span: Span, refs: ReferenceList) -> tuple[bool, s
         return True, ""
     unresolved = ""
     for m in MARKER.finditer(text):
+        refs = reference_list(doc)
         if m.group(3) is not None:
             if m.group(3).lower() in refs.footnotes:
                 return True, ""
