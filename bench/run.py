@@ -5,11 +5,13 @@
 
 Each scenario generates its corpus once (bench/corpus.py, deterministic) and times the
 whole `healthlint` process, interpreter start included: wall seconds (min/median/max over
-the runs), MB/s, the peak memory of the process tree (sampled from /proc) and the number of
-findings. Peak memory is PSS, the memory the run really uses: each page counts once, split
-between the processes that share it (forked workers share most of the parent's), where
-summing RSS would count a shared page once per process; the RSS sum is shown beside it. With --peers, textlint and proselint run on the same corpus when they
-are installed. Figures, not assertions: machines differ, CI stays deterministic.
+the runs), MB/s, the peak memory of the process tree and the number of findings. Memory is
+sampled from /proc in one extra run, not timed (reading smaps takes CPU from the run). Peak
+memory is PSS, the memory the run really uses: each page counts once, split between the
+processes that share it (forked workers share most of the parent's), where summing RSS would
+count a shared page once per process; the RSS sum is shown beside it. With --peers, textlint
+and proselint run on the same corpus when they are installed. Figures, not assertions:
+machines differ, CI stays deterministic.
 """
 from __future__ import annotations
 
@@ -92,42 +94,42 @@ def _tree_memory_kb(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, tuple[float, float], str]:
-    """Wall seconds, peak tree (PSS, RSS) in MB, and stdout of one run. The wall clock stops
-    when the process is reaped; memory is sampled from a thread meanwhile, so sampling adds no time."""
+def timed(command: list[str], cwd: Path, *, sample: bool = False) -> tuple[float, tuple[float, float], str]:
+    """Wall seconds, peak tree (PSS, RSS) in MB (with `sample`, else zeros), and stdout of one
+    run. The wall clock stops when the process is reaped. Memory is sampled from a thread, and
+    reading smaps costs CPU the run then lacks, so runs that sample are not the timed ones."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
         peak = [0, 0]
 
-        def sample() -> None:  # every 5 ms, then every 20 ms: reading smaps costs the machine CPU
+        def sampler() -> None:  # every 5 ms, then every 20 ms
             while proc.poll() is None:
                 pss, rss = _tree_memory_kb(proc.pid)
                 peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
                 time.sleep(0.005 if time.perf_counter() - start < 1 else 0.02)
 
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        thread = threading.Thread(target=sampler, daemon=True) if sample else None
+        if thread is not None:
+            thread.start()
         proc.wait()
         wall = time.perf_counter() - start
-        sampler.join()
+        if thread is not None:
+            thread.join()
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
     return wall, (peak[0] / 1024, peak[1] / 1024), text
 
 
 def measure(scenario: str, tool: str, command: list[str], root: Path, runs: int) -> Measure:
+    """One run that samples memory, then `runs` timed runs that do not."""
     linted = [root / a for a in command[1:] if not a.startswith("-") and (root / a).exists()] or [root]
     files = [p for top in linted for p in ([top] if top.is_file() else top.rglob("*")) if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6
-    walls, peaks, output = [], [], ""
-    for _ in range(runs):
-        wall, peak, output = timed(command, root)
-        walls.append(wall)
-        peaks.append(peak)
+    _, peak, output = timed(command, root, sample=True)
+    walls = [timed(command, root)[0] for _ in range(runs)]
     findings = sum(1 for line in output.splitlines() if line.strip())
-    pss, rss = (max(values) for values in zip(*peaks))
-    return Measure(scenario, tool, len(files), size, walls, pss, rss, findings)
+    return Measure(scenario, tool, len(files), size, walls, peak[0], peak[1], findings)
 
 
 def peers(root: Path) -> list[tuple[str, list[str]]]:
