@@ -228,6 +228,10 @@ class ScopedPattern:
         if self._free is not None:
             yield from finditer(self._free, doc.prose)
 
+    def search(self, doc: Any) -> "regex.Match[str] | None":
+        """A match anywhere in the document (any member's; which one is not defined)."""
+        return next(self.each(doc), None)
+
     def within(self, doc: Any, first: int, last: int, start: int, end: int) -> bool:
         """Whether the list matches inside prose[start:end], which lies in sentences first..last:
         only members whose words stand in those sentences are searched."""

@@ -15,7 +15,6 @@ import regex
 
 from lint.models import Document, Hit, Span
 from lint.rules import patterns
-from lint.rules.patterns import compile_patterns
 from lint.rules.prefilter import ScopedPattern
 from lint.rules.schema import string_list
 from lint.compiled import compile as cached_regex
@@ -42,18 +41,19 @@ _DENIED = cached_regex(r"(?i)\b(?:no|zero|without|never|free\s+(?:of|from)|not\s
 class Compiled(NamedTuple):
     promoter: "Promoter"
     disclosure_scope: ScopedPattern
-    when: regex.Pattern[str] | None
-    unless: regex.Pattern[str] | None
+    when: ScopedPattern | None
+    unless: ScopedPattern | None
 
     def warm(self) -> None:
         """Compile the lists searched member by member into the on-disk cache (see RuleRunner)."""
-        for scoped in (self.promoter.treatment, self.promoter.promotion, self.disclosure_scope):
-            scoped.warm()
+        for scoped in (self.promoter.treatment, self.promoter.promotion, self.disclosure_scope, self.when, self.unless):
+            if scoped is not None:
+                scoped.warm()
 
 
 def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind interface
-    def optional(key: str) -> regex.Pattern[str] | None:
-        return compile_patterns(options[key]) if options.get(key) else None
+    def optional(key: str) -> ScopedPattern | None:
+        return ScopedPattern(list(options[key])) if options.get(key) else None
 
     return Compiled(
         promoter=_promoter(tuple(options["treatment"]), tuple(options["promotion"])),
@@ -66,10 +66,9 @@ def compile(options: Mapping[str, Any]) -> Compiled:  # noqa: A001 - the kind in
 def check(compiled: Compiled, doc: Document, spans: Sequence[Span] | None = None) -> Iterator[Hit]:
     """One page-level hit at most. `spans` (where the treatment's words are) is not needed: the
     engine runs the rule only on pages that have them, and the promotion test looks at blocks."""
-    prose = doc.prose
-    if compiled.when is not None and not patterns.search(compiled.when, prose):
+    if compiled.when is not None and compiled.when.search(doc) is None:
         return
-    if compiled.unless is not None and patterns.search(compiled.unless, prose):
+    if compiled.unless is not None and compiled.unless.search(doc) is not None:
         return
     mention = compiled.promoter.first_mention(doc)
     if mention is None or _discloses_in(compiled, doc):
