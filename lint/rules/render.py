@@ -118,7 +118,7 @@ def _walk(node: Any) -> Any:
 
 def quote(text: str) -> str:
     """Matched text as a message quotes it: one line, whitespace collapsed, shortened."""
-    text = _WHITESPACE.sub(" ", text).strip()
+    text = _one_line(text)
     return text if len(text) <= _MAX_QUOTE else text[: _MAX_QUOTE - 1].rstrip() + "…"
 
 
@@ -133,6 +133,14 @@ def render(text: str, variables: Mapping[str, Any]) -> str:
                 text = _template(text).render(**variables)
             except Exception as exc:  # noqa: BLE001 - the sandbox refusing, or a template of a pack never checked
                 text = f"{text} [template error: {_WHITESPACE.sub(' ', str(exc))}]"
+    return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    """Runs of whitespace as one space, ends trimmed. Most texts have nothing to fold: any
+    whitespace but a single space is unprintable, so they skip the regex."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()
     return _WHITESPACE.sub(" ", text).strip()
 
 

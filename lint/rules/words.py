@@ -73,8 +73,17 @@ _BINARY = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def bit_indices(mask: int) -> list[int]:
-    """Indices of the set bits, in order (read off the binary string: linear in the mask's length)."""
-    return [m.start() for m in _ONE.finditer(bin(mask)[:1:-1])]
+    """Indices of the set bits, in order. A small mask is read bit by bit from its lowest;
+    a long one off its binary string (linear in its length, where clearing bits one by one
+    would copy it each time)."""
+    if mask.bit_length() > 4096:
+        return [m.start() for m in _ONE.finditer(bin(mask)[:1:-1])]
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 _ONE = cached_regex("1")

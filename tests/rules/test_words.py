@@ -39,3 +39,8 @@ def test_a_stretch_is_a_sentence_and_the_next_one_of_its_block():
     assert [doc.prose[s.start:s.end] for s in map(index.stretch, range(4))] == [
         "Cures pain. Feel better.", "Feel better.", "Book now. Call us.", "Call us."]
     assert index.sets[0] == {"cures", "pain"}
+
+
+def test_bit_indices_small_and_long_masks():
+    for indices in ([], [0], [3, 64, 65, 4095], [0, 4096, 10_000]):
+        assert bit_indices(sum(1 << i for i in indices)) == indices
