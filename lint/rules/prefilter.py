@@ -91,7 +91,9 @@ class Prefilter:
         relevant = words.all & self._hits.keys()
         filled: dict[int, int] = {}  # slot → the sentences holding one of its pieces
         hits = self._hits
-        for word, mask in _holding(words.sets, relevant).items():
+        word_masks = words.masks
+        for word in relevant:
+            mask = word_masks[word]
             for slot in hits[word]:
                 filled[slot] = filled.get(slot, 0) | mask
         joined = words.joined
@@ -128,38 +130,6 @@ class Prefilter:
         out.update(slot for piece, slot in self._starting.get(word[:MIN_LENGTH], ()) if word.startswith(piece))
         out.update(slot for piece, slot in self._ending.get(word[-MIN_LENGTH:], ()) if word.endswith(piece))
         return tuple(out)
-
-
-#: Up to this many sentences a page's bitmasks are built bit by bit: small ints are cheap to copy.
-SMALL_PAGE = 4096
-
-
-def _holding(sets: list[frozenset[str]], relevant: frozenset[str]) -> dict[str, int]:
-    """Word → the bitmask of the sentences holding it, for the relevant words."""
-    if len(sets) <= SMALL_PAGE:
-        masks = dict.fromkeys(relevant, 0)
-        bit = 1
-        for sentence_words in sets:
-            for word in sentence_words & relevant:
-                masks[word] |= bit
-            bit <<= 1
-        return masks
-    holding: dict[str, list[int]] = {word: [] for word in relevant}
-    for i, sentence_words in enumerate(sets):
-        for word in sentence_words & relevant:
-            holding[word].append(i)
-    return {word: _mask(indices) for word, indices in holding.items()}
-
-
-def _mask(indices: list[int]) -> int:
-    """The bitmask with these bits set, built in one go: setting bits one by one in a Python
-    int copies it each time, which is quadratic on a page of a million sentences."""
-    if not indices:
-        return 0
-    bits = bytearray((indices[-1] >> 3) + 1)
-    for i in indices:
-        bits[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(bits, "little")
 
 
 #: The run's prefilter: every anchored pattern list registers here.

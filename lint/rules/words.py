@@ -15,14 +15,14 @@ _last: tuple[Document | None, "WordIndex | None"] = (None, None)
 
 
 class WordIndex:
-    """The lower-cased words of each sentence, and which sentences a rule may match across.
+    """Which sentences hold each lower-cased word, and which sentences a rule may match across.
 
     Claims stay within a sentence or two ("Real patients. Real results."), so a rule needs
     to search only the stretch of a sentence and the next one in its block, where its
     words stand, rather than whole paragraphs.
     """
 
-    __slots__ = ("sentences", "sets", "all", "joined", "_joined", "_spans")
+    __slots__ = ("sentences", "masks", "all", "joined", "_joined", "_spans")
 
     def __init__(self, doc: Document) -> None:
         self.sentences: tuple[Span, ...] = doc.sentences or doc.blocks or (Span(0, len(doc.prose)),)
@@ -31,10 +31,11 @@ class WordIndex:
         lower = doc.prose.lower()
         if len(lower) == len(doc.prose):
             words = _NOT_WORD.sub(" ", lower)
-            self.sets = [frozenset(words[s.start:s.end].split()) for s in self.sentences]
+            texts = [words[s.start:s.end] for s in self.sentences]
         else:  # a letter whose lower case is longer: lower each sentence alone
-            self.sets = [frozenset(_NOT_WORD.sub(" ", doc.prose[s.start:s.end].lower()).split()) for s in self.sentences]
-        self.all: frozenset[str] = frozenset().union(*self.sets)
+            texts = [_NOT_WORD.sub(" ", doc.prose[s.start:s.end].lower()) for s in self.sentences]
+        self.masks: dict[str, int] = _word_masks(texts)  # word → bit i set: sentence i holds it
+        self.all = self.masks.keys()  # the page's words
         # Sentences never cross blocks: the sentences starting in a block are its sentences.
         joined = bytearray(len(self.sentences))  # 1 at i: sentence i+1 is in the same block as sentence i
         starts = [s.start for s in self.sentences]
@@ -72,11 +73,42 @@ class WordIndex:
 _BINARY = bytes.maketrans(b"\x00\x01", b"01")
 
 
+#: Up to this many sentences a page's bitmasks are built bit by bit: small ints are cheap to copy.
+SMALL_PAGE = 4096
+
+
+def _word_masks(texts: list[str]) -> dict[str, int]:
+    """Word → the bitmask of the sentences holding it."""
+    masks: dict[str, int] = {}
+    get = masks.get
+    if len(texts) <= SMALL_PAGE:
+        bit = 1
+        for text in texts:
+            for word in text.split():
+                masks[word] = get(word, 0) | bit
+            bit <<= 1
+        return masks
+    holding: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        for word in text.split():
+            holding.setdefault(word, []).append(i)
+    return {word: _mask(indices) for word, indices in holding.items()}
+
+
+def _mask(indices: list[int]) -> int:
+    """The bitmask with these bits set, built in one go: setting bits one by one in a Python
+    int copies it each time, which is quadratic on a page of a million sentences."""
+    bits = bytearray((indices[-1] >> 3) + 1)
+    for i in indices:
+        bits[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(bits, "little")
+
+
 def bit_indices(mask: int) -> list[int]:
     """Indices of the set bits, in order. A small mask is read bit by bit from its lowest;
     a long one off its binary string (linear in its length, where clearing bits one by one
     would copy it each time)."""
-    if mask.bit_length() > 4096:
+    if mask.bit_length() > SMALL_PAGE:
         return [m.start() for m in _ONE.finditer(bin(mask)[:1:-1])]
     out = []
     while mask:
