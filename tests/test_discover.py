@@ -101,3 +101,12 @@ def test_display_paths_outside_the_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "work")
     settings = replace(Settings(), root=tmp_path / "work")
     assert [f.display for f in discover(["../site"], settings, cwd=tmp_path / "work")] == ["../site/a.md"]
+
+
+def test_suffixes_read_as_pathlib_reads_them():
+    from pathlib import PurePosixPath
+
+    from lint.discover import _suffix
+
+    for name in ["a.md", "A.HTML", ".bashrc", "file.", "x.tar.gz", "dir/x.mdx", "noext", "..", "a..md", "dir.d/file"]:
+        assert _suffix(name) == PurePosixPath(name).suffix.lower(), name
