@@ -80,7 +80,7 @@ class RuleRunner:
     def _hits(self, index: int, doc: Document, parts: list[tuple[int, list[Span] | None]]) -> list[Hit]:
         """The rule's hits: each part (k, where its words are) searched there; parts' overlapping
         hits resolved as one pattern list would (the leftmost wins, then the earlier part)."""
-        rule, check = self.rules[index], KINDS[self.rules[index].kind].check
+        check = KINDS[self.rules[index].kind].check
         found: list[tuple[int, int, Hit]] = []
         for k, scope in parts:
             found.extend((hit.start, k, hit) for hit in check(self._parts[index][k].compiled, doc, scope))
