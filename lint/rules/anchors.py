@@ -203,15 +203,20 @@ def _consumes_to_edge(op: Any, av: Any, *, first: bool) -> bool:
         return not _is_word_char(chr(av))
     if op is _C.IN:
         return all(_set_item_is_non_word(kind, value) for kind, value in av)
-    if op is _C.SUBPATTERN or getattr(_C, "ATOMIC_GROUP", None) is op:
-        inner = list(av[-1]) if op is _C.SUBPATTERN else list(av)
-        return _seq_edge_before(inner, False) if first else _seq_edge_after(inner, False)
+    if op is _C.SUBPATTERN:
+        return _seq_edge(list(av[-1]), first=first)
+    if getattr(_C, "ATOMIC_GROUP", None) is op:
+        return _seq_edge(list(av), first=first)
     if op is _C.BRANCH:
-        return all(_consumes_to_edge(_C.SUBPATTERN, (None, 0, 0, branch), first=first) for branch in av[1])
+        return all(_seq_edge(list(branch), first=first) for branch in av[1])
     if op in _REPEATS:
-        inner = list(av[2])
-        return _seq_edge_before(inner, False) if first else _seq_edge_after(inner, False)
+        return _seq_edge(list(av[2]), first=first)
     return False
+
+
+def _seq_edge(items: list[tuple[Any, Any]], *, first: bool) -> bool:
+    """Whether a sequence, whatever surrounds it, surely starts (`first`) or ends at a word edge."""
+    return _seq_edge_before(items, False) if first else _seq_edge_after(items, False)
 
 
 def _is_boundary(op: Any, av: Any) -> bool:
