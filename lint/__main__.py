@@ -1,5 +1,5 @@
 """`python -m lint` runs the healthlint command."""
-from lint.cli import main
+from lint.cli import console_main
 
 if __name__ == "__main__":
-    main(prog_name="healthlint")
+    console_main()

@@ -2,7 +2,9 @@
 and `test-rules` describe and test the rule packs. Any HealthlintError is one line, exit 2."""
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
@@ -66,6 +68,32 @@ class DefaultGroup(click.Group):
 @click.version_option(__version__, "--version", prog_name="healthlint")
 def main() -> None:
     pass
+
+
+def console_main() -> None:
+    """The installed `healthlint` command: `main`, then an exit that skips freeing the heap.
+
+    Python frees every object at exit, one by one: the compiled rule packs make that ~30 ms,
+    a fifth of a one-page run in a pre-commit hook. The exit handlers still run (they save
+    the pattern cache and flush logging), the streams are flushed, and the operating system
+    takes the memory back at once (mypy's `hard_exit` does the same).
+    """
+    try:
+        main(prog_name="healthlint")
+    except SystemExit as exc:
+        if not isinstance(exc.code, (int, type(None))):
+            raise  # a message to print: leave it to Python
+        _exit_now(exc.code or 0)
+
+
+def _exit_now(status: int) -> None:
+    atexit._run_exitfuncs()  # noqa: SLF001 - what a normal exit would run first
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`healthlint … | head`) or a closed stream
+            status = status or 1
+    os._exit(status)
 
 
 # --------------------------------------------------------------------------- shared options
