@@ -9,8 +9,8 @@ falls back to compiling as usual, and nothing is lost but time.
 
 The cache is megabytes, of which a run needs a part: the compiled form of the patterns it
 searches, and of the derived facts (anchors, parsed packs…) the kinds it asks for. So it
-is stored in sections, one per compiled pattern and one per kind of fact, end to end in a
-`.blobs` file; the `.marshal` file is the index (each section's place and checksum). A run
+is stored in sections, one per compiled pattern, kind of fact and parsed file, end to end
+in a `.blobs` file; the `.marshal` file is the index (each section's place and checksum). A run
 reads the index, then each section on first use.
 """
 from __future__ import annotations
@@ -70,9 +70,14 @@ class PatternCache:
             self._blobs = _Blobs(_blobs_path(path), loaded[1])
 
     def for_content(self, kind: str, name: str, content: bytes, compute: Any) -> Any:
-        """`compute()` for a file's contents, remembered across runs until the file changes."""
-        self._used.add((kind, name))
-        facts = self._facts(kind)
+        """`compute()` for a file's contents, remembered across runs until the file changes.
+
+        Each file has a section of its own: a run reads its own packs, not those of every
+        install that ever shared this cache (each a few hundred KB).
+        """
+        section = f"{kind}:{name}"
+        self._used.add((section, name))
+        facts = self._facts(section)
         stamp = (len(content), zlib.crc32(content), zlib.adler32(content))
         entry = facts.get(name)
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp):
@@ -231,6 +236,6 @@ def pattern_cache() -> PatternCache:
     global _cache
     if _cache is None:
         disabled = os.environ.get("HEALTHLINT_NO_PATTERN_CACHE")
-        _cache = PatternCache(None if disabled else cache_dir() / f"patterns-v3-{_VERSION}.marshal")
+        _cache = PatternCache(None if disabled else cache_dir() / f"patterns-v4-{_VERSION}.marshal")
         atexit.register(_cache.save)  # patterns compiled late (an extractor's, say) are kept too
     return _cache

@@ -170,3 +170,19 @@ def test_only_a_run_that_warmed_every_pattern_prunes_the_pattern_cache(tmp_path)
     assert all(PatternCache(path).holds(p, 2) for p in many)
     _cache_with(path, many[:5] + ["newer one"], complete=True)  # the packs changed
     assert not PatternCache(path).holds(many[-1], 2)
+
+
+def test_a_run_reads_only_the_parsed_packs_it_uses(tmp_path, monkeypatch):
+    """Parsed packs are kept per file: packs of other installs sharing the cache are not read."""
+    path = tmp_path / "patterns.marshal"
+    cache = PatternCache(path)
+    cache.for_content("yaml", "/venv-a/core.yaml", b"rules: []", lambda: {"from": "/venv-a/core.yaml"})
+    cache.for_content("yaml", "/venv-b/core.yaml", b"rules: []", lambda: {"big": "x" * 100_000})
+    cache.save()
+    again = PatternCache(path)
+    reads = []
+    original = type(again._blobs).read
+    monkeypatch.setattr(type(again._blobs), "read", lambda self, *where: reads.append(where) or original(self, *where))
+    assert again.for_content("yaml", "/venv-a/core.yaml", b"rules: []", lambda: {"computed": True}) == {"from": "/venv-a/core.yaml"}
+    assert len(reads) == 1 and reads[0][1] < 1000  # (offset, length, checksum): A's section alone
+    assert again.for_content("yaml", "/venv-a/core.yaml", b"rules: [1]", lambda: {"computed": True}) == {"computed": True}
