@@ -234,6 +234,11 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
+    def __reduce__(self) -> tuple[type["Finding"], tuple[Any, ...]]:
+        """Pickled as the constructor's arguments (workers send findings to the parent): a
+        frozen slots dataclass otherwise restores itself field by field in Python, a third slower."""
+        return (Finding, tuple(getattr(self, name) for name in _FINDING_FIELDS))
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON object fixed by DESIGN.md."""
         return {
@@ -252,6 +257,9 @@ class Finding:
             "evidence": self.evidence,
             "text": self.text,
         }
+
+
+_FINDING_FIELDS = tuple(Finding.__dataclass_fields__)
 
 
 @dataclass

@@ -186,3 +186,17 @@ def test_a_run_reads_only_the_parsed_packs_it_uses(tmp_path, monkeypatch):
     assert again.for_content("yaml", "/venv-a/core.yaml", b"rules: []", lambda: {"computed": True}) == {"from": "/venv-a/core.yaml"}
     assert len(reads) == 1 and reads[0][1] < 1000  # (offset, length, checksum): A's section alone
     assert again.for_content("yaml", "/venv-a/core.yaml", b"rules: [1]", lambda: {"computed": True}) == {"computed": True}
+
+
+def test_a_finding_crosses_from_a_worker_whole():
+    """Findings are pickled on their way from a worker to the parent: every field survives."""
+    import pickle
+
+    from lint.models import Citation, Finding
+
+    finding = Finding(path="a.md", line=3, column=4, end_line=3, end_column=9, code="HL101", name="cure-claim",
+                      category="claims", severity="error", message="m", fix="f",
+                      citations=(Citation("ftc-act-5", "FTC Act §5", "https://example.org"),), evidence="e",
+                      text="cures", source_line="It cures.", source_line_start=0, start=3, end=8,
+                      suppressed="negated", replacement="may help", fingerprint="abc")
+    assert pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL)) == finding
