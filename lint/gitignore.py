@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 LOG = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ def _read(path: str) -> GitIgnoreSpec | None:
             lines = fh.read().splitlines()
     except OSError:
         return None
+    from pathspec import GitIgnoreSpec  # imported only when there is an ignore file (10 ms of start-up)
+
     try:
         return GitIgnoreSpec.from_lines(lines)
     except (ValueError, TypeError) as exc:  # a pattern pathspec cannot compile: skip that file
