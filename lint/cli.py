@@ -87,6 +87,7 @@ def console_main() -> None:
 
 
 def _exit_now(status: int) -> None:
+    """Exit with `status` once the exit handlers ran and the output is out; 1 if it could not all go out."""
     atexit._run_exitfuncs()  # noqa: SLF001 - what a normal exit would run first
     for stream in (sys.stdout, sys.stderr):
         try:
