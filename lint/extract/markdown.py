@@ -35,11 +35,15 @@ _FOOTNOTE_MARKER = cached_regex(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
 _NOT_NEWLINE = cached_regex(r"[^\n]")
 
 
-#: Block rules that match only where their marker stands (CommonMark and GFM: a table row
-#: has a "|", a fence "```" or "~~~", a link reference definition "["...). markdown-it tries
-#: every rule at each line; a page without a rule's marker is parsed without that rule, to
-#: the same tokens (a tenth less parse time on the bench site, mostly tables and references).
+#: Rules that act only where one of their markers stands, so that a page without any is
+#: parsed without them, to the same tokens. markdown-it tries every block rule at each line,
+#: and by CommonMark and GFM a table row holds a "|", a fence "```" or "~~~", a link
+#: reference definition "[" (and so on). The core rule `normalize` rewrites every line
+#: break (as a regex substitution) to turn `\r` and NUL into `\n` and U+FFFD, and returns
+#: the text unchanged when it holds neither. Left out on the bench site, they cut
+#: markdown-it's parse time by a fifth, mostly `normalize`, tables and references.
 MARKERS: dict[str, tuple[str, ...]] = {
+    "normalize": ("\r", "\0"),
     "table": ("|",),
     "fence": ("```", "~~~"),
     "blockquote": (">",),
@@ -51,7 +55,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
 
 
 def parser_for(text: str) -> MarkdownIt:
-    """The parser for `text`: without the block rules whose markers it does not hold."""
+    """The parser for `text`: without the rules whose markers it does not hold."""
     unused = []
     for rule, markers in MARKERS.items():
         for marker in markers:
@@ -62,10 +66,10 @@ def parser_for(text: str) -> MarkdownIt:
     return parser(tuple(unused))
 
 
-@lru_cache(maxsize=None)  # one per set of unused rules: 2**7 at most, a handful in practice
+@lru_cache(maxsize=None)  # one per set of unused rules: 2**8 at most, a handful in practice
 def parser(unused: tuple[str, ...] = ()) -> MarkdownIt:
     """CommonMark with raw HTML, GitHub tables and strikethrough, and in-place footnotes,
-    less the `unused` block rules."""
+    less the `unused` rules."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     md.disable("text_join")  # keep escapes and references as their own tokens, with their markup

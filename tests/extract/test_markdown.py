@@ -100,9 +100,9 @@ def test_a_page_with_a_rules_marker_is_parsed_with_that_rule(rule):
     for marker in markdown.MARKERS[rule]:
         text = {"|": "| a | b |\n|---|---|\n| c | d |\n", "```": "```\ncode\n```\n", "~~~": "~~~\ncode\n~~~\n",
                 ">": "> quoted\n", "<": "<div>\nhtml\n</div>\n", "#": "# Title\n", "[": "[a]: /url\n\n[a]\n",
-                "[^": "Text.[^1]\n\n[^1]: A note.\n"}[marker]
+                "[^": "Text.[^1]\n\n[^1]: A note.\n", "\r": "One\r\ntwo\rthree\n", "\0": "A\0b\n"}[marker]
         md = markdown.parser_for(text)
-        assert rule in md.block.ruler.get_active_rules()
+        assert rule in md.block.ruler.get_active_rules() + md.core.ruler.get_active_rules()
         assert _tokens(md, text) == _tokens(markdown.parser(), text)
 
 
@@ -115,7 +115,7 @@ def test_parsers_are_built_once_per_set_of_unused_rules():
 _MD_PIECES = ["Text", " word", "\n", "\n\n", " ", "   ", "    ", "\t", "> ", ">", "# ", "#", "## ", "- ", "* ", "+ ", "1. ",
               "2) ", "---", "***", "___", "===", "-", "=", "|", "| a |", "|---|", ":-:", "```", "~~~", "``", "[", "]", "[a]",
               "[a]: /u", "[^1]", "[^1]: ", "(", ")", "<div>", "</div>", "<!-- c -->", "<", ">", "&amp;", "\\", "`", "\x00",
-              "\u00a0"]
+              "\u00a0", "\r", "\r\n"]
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
