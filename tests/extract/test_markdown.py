@@ -106,6 +106,15 @@ def test_a_page_with_a_rules_marker_is_parsed_with_that_rule(rule):
         assert _tokens(md, text) == _tokens(markdown.parser(), text)
 
 
+@pytest.mark.parametrize("text", ["Intro\n\n- - -\n", "Intro\n\n***\t\n", "Intro\n\n___", "Title\n===\n", "Title\n-  \t\n",
+                                  "> Title\n> ---\n", "- item\n\n  Title\n  ==\n", "Title\r---\r"])
+def test_a_line_ending_in_a_mark_keeps_hr_and_lheading(text):
+    """Verify that thematic breaks and setext underlines keep their rules (and the tokens)."""
+    md = markdown.parser_for(text)
+    assert {"hr", "lheading"} & set(md.block.ruler.get_active_rules())
+    assert _tokens(md, text) == _tokens(markdown.parser(), text)
+
+
 def test_parsers_are_built_once_per_set_of_unused_rules():
     assert markdown.parser_for("plain text") is markdown.parser_for("other text")
     assert markdown.parser_for("plain text") is not markdown.parser_for("| a |")
@@ -115,7 +124,7 @@ def test_parsers_are_built_once_per_set_of_unused_rules():
 _MD_PIECES = ["Text", " word", "\n", "\n\n", " ", "   ", "    ", "\t", "> ", ">", "# ", "#", "## ", "- ", "* ", "+ ", "1. ",
               "2) ", "---", "***", "___", "===", "-", "=", "|", "| a |", "|---|", ":-:", "```", "~~~", "``", "[", "]", "[a]",
               "[a]: /u", "[^1]", "[^1]: ", "(", ")", "<div>", "</div>", "<!-- c -->", "<", ">", "&amp;", "\\", "`", "\x00",
-              "\u00a0", "\r", "\r\n"]
+              "\u00a0", "\r", "\r\n", "-\n", "- \t\n", "=\n", "*", "_", "  ", "\t", "1) "]
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
