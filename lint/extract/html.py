@@ -59,13 +59,18 @@ class HtmlReader:
     def feed(self, text: str, base: int) -> None:
         """Read `text`, whose character i is source character base + i."""
         pos, n = 0, len(text)
-        search = syntax.MARKUP.search
+        finditer = syntax.MARKUP.finditer
+        # One iterator while each tag's reading ends where the tag does (nearly always): a
+        # search per tag costs more. `resume` is where the iterator goes on searching.
+        matches, resume = finditer(text), 0
         builder = self.flow.builder
         while pos < n:
             if self._skip is not None:
                 pos = self._skip_ahead(text, pos)
                 continue
-            m = search(text, pos)
+            if pos != resume:
+                matches = finditer(text, pos)
+            m = next(matches, None)
             start = n if m is None else m.start()
             if start > pos:
                 chunk = text[pos:start]
@@ -73,6 +78,7 @@ class HtmlReader:
                     self.flow.html_text(chunk, base + pos)
             if m is None:
                 return
+            resume = m.end()
             pos = self._markup(m, text, base)
 
     def block_ended(self) -> None:
