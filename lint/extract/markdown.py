@@ -65,7 +65,9 @@ _ENDS_A_LINE = {mark: cached_regex(regex.escape(mark) + r"[ \t]*+(?:[\r\n]|\Z)")
 
 def parser_for(text: str) -> MarkdownIt:
     """The parser for `text`: without the rules whose markers it does not hold."""
-    unused = [rule for rule, markers in MARKERS.items() if not any(marker in text for marker in markers)]
+    # (a marker's first character first: one character is found several times faster)
+    unused = [rule for rule, markers in MARKERS.items()
+              if not any(marker[0] in text and marker in text for marker in markers)]
     ends = {mark for mark, pattern in _ENDS_A_LINE.items() if mark in text and pattern.search(text)}
     unused += [rule for rule, marks in LINE_END_MARKS.items() if ends.isdisjoint(marks)]
     return parser(tuple(unused))
