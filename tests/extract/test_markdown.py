@@ -75,6 +75,13 @@ def test_stdin_is_read_as_the_kind_its_name_says(cli, name, out):
     assert result.stdout[:len("page.md:3:6: HL101")] == out  # in text, `**` is text and splits the claim
 
 
+def test_inline_markup_is_any_character_of_its_list():
+    """Verify the written-out test for inline markup holds exactly INLINE_MARKUP's characters."""
+    assert all(mdinline.has_inline_markup(f"a{char}b") for char in mdinline.INLINE_MARKUP)
+    others = "".join(chr(c) for c in range(0x250) if chr(c) not in mdinline.INLINE_MARKUP)
+    assert not mdinline.has_inline_markup(others)
+
+
 @given(text=st.lists(st.sampled_from(["Our", " clinic", " ", "  ", "\t", "\n", " \n", "  \n", "\n\t ", "-", ": ",
                                       "\ue000", "# ", "    ", "* "])).map("".join))
 @settings(max_examples=300, deadline=None)
