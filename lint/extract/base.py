@@ -66,6 +66,7 @@ class DocumentBuilder:
         self._pending_break = False
         self.links: list[Link] = []
         self.suppressions: list[Suppression] = []
+        self.line_starts: list[int] | None = None  # the source's line_starts, if an extractor has them
 
     @property
     def length(self) -> int:
@@ -123,7 +124,7 @@ class DocumentBuilder:
             kind=self.source.kind,
             source=self.text,
             prose=prose,
-            sourcemap=SourceMap(self._segments, self.text),
+            sourcemap=SourceMap(self._segments, self.text, self.line_starts),
             blocks=tuple(self._blocks),
             sentences=sentences(prose, self._blocks),
             links=tuple(self.links),

@@ -118,6 +118,7 @@ def _extract(source: SourceFile, text: str, *, mdx: bool) -> Document:
         for directive in frontmatter.read(front, flow):
             directives.add(directive)
     starts = line_starts(masked)  # masked has no `\r`: lines end at `\n`, as markdown-it counts them
+    builder.line_starts = starts  # and start where the source's do (`\r\n` became ` \n`, `\r` `\n`)
     html = HtmlReader(flow, directives, text)
     md, env = parser_for(masked), {}
     blocks = md.parse(masked, env)

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.extract import extract, markdown, mdinline
+from lint.extract.sourcemap import SourceMap
 from lint.models import SourceFile
 
 
@@ -139,3 +140,26 @@ _MD_PIECES = ["Text", " word", "\n", "\n\n", " ", "   ", "    ", "\t", "> ", ">"
 def test_unused_rules_left_out_give_the_same_tokens(text):
     """Verify on generated Markdown that the parser without the unused rules gives the full parser's tokens."""
     assert _tokens(markdown.parser_for(text), text) == _tokens(markdown.parser(), text)
+
+
+@pytest.mark.parametrize("kind", ["markdown", "mdx"])
+@pytest.mark.parametrize("text", [
+    "---\ntitle: A\ntags: [x]\n---\n# Hi\n\nText {{ site.x }}\nmore {% if a %}\nb{% endif %}\n",
+    "import X from 'y'\nexport const a = {\n  b: 1,\n}\n\nText {x}\n",
+    "+++\ntitle = \"A\"\n+++\nOne\r\ntwo\rthree\n", "No break at the end", "",
+])
+def test_line_positions_are_the_sources(text, kind):
+    """Verify line:col as the source's own lines give them (the extractor passes on the masked
+    text's line starts when they are the same)."""
+    doc = doc_for(text, kind)
+    fresh = SourceMap([], text)
+    offsets = range(len(text) + 1)
+    assert [doc.sourcemap.line_col(i) for i in offsets] == [fresh.line_col(i) for i in offsets]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(text=st.lists(st.sampled_from(["a", " ", "\n", "\r", "\r\n", "---\n", "+++\n", "title: x\n", "{{ x }}", "{% y %}",
+                                      "{", "}", "import a\n", "<!-- c -->", "# ", "`"]), max_size=30).map("".join),
+       kind=st.sampled_from(["markdown", "mdx"]))
+def test_line_positions_are_the_sources_on_generated_pages(text, kind):
+    test_line_positions_are_the_sources(text, kind)
