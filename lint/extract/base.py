@@ -43,6 +43,7 @@ _FOLD = str.maketrans(_FOLD_PAIRS)
 #: An en dash joining two words is a hyphen ("Health Canada–approved"); an em dash is a clause break.
 _JOINING_DASH = cached_regex("(?<=\\w)\u2013(?=\\w)")
 _INVISIBLE = cached_regex("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+_span = tuple.__new__  # Span(start, end) without the NamedTuple constructor's Python frame
 
 
 def normalise(text: str) -> str:
@@ -65,6 +66,7 @@ class DocumentBuilder:
         self._pending_break = False
         self.links: list[Link] = []
         self.suppressions: list[Suppression] = []
+        self.line_starts: list[int] | None = None  # the source's line_starts, if an extractor has them
 
     @property
     def length(self) -> int:
@@ -107,7 +109,7 @@ class DocumentBuilder:
         """
         if self._length > self._block_start:
             if not self.prose_is_blank(self._block_start):
-                self._blocks.append(Span(self._block_start, self._length))
+                self._blocks.append(_span(Span, (self._block_start, self._length)))
             self._block_start = self._length
             self._pending_break = True
 
@@ -122,7 +124,7 @@ class DocumentBuilder:
             kind=self.source.kind,
             source=self.text,
             prose=prose,
-            sourcemap=SourceMap(self._segments, self.text),
+            sourcemap=SourceMap(self._segments, self.text, self.line_starts),
             blocks=tuple(self._blocks),
             sentences=sentences(prose, self._blocks),
             links=tuple(self.links),
@@ -149,7 +151,8 @@ class DocumentBuilder:
         for part in reversed(self._parts):
             if length <= start:
                 break
-            if not part[max(start - (length - len(part)), 0):].isspace():
+            before = start - (length - len(part))  # characters of the part before `start`: not copied if none
+            if not (part[before:] if before > 0 else part).isspace():
                 return False
             length -= len(part)
         return True

@@ -25,6 +25,11 @@ LOG = logging.getLogger(__name__)
 
 KIND = "html"
 _SPACES = cached_regex(r"\s+")
+#: Group numbers in syntax.MARKUP and syntax.ATTRIBUTE, read for every tag: `regex` finds a
+#: group by its number five times faster than by its name.
+_START, _ATTRS, _END = (syntax.MARKUP.groupindex[name] for name in ("start", "attrs", "end"))
+_NAME = syntax.ATTRIBUTE.groupindex["name"]
+_VALUES = tuple(syntax.ATTRIBUTE.groupindex[name] for name in ("dq", "sq", "uq"))
 
 
 @dataclass
@@ -54,13 +59,18 @@ class HtmlReader:
     def feed(self, text: str, base: int) -> None:
         """Read `text`, whose character i is source character base + i."""
         pos, n = 0, len(text)
-        search = syntax.MARKUP.search
+        finditer = syntax.MARKUP.finditer
+        # One iterator while each tag's reading ends where the tag does (nearly always): a
+        # search per tag costs more. `resume` is where the iterator goes on searching.
+        matches, resume = finditer(text), 0
         builder = self.flow.builder
         while pos < n:
             if self._skip is not None:
                 pos = self._skip_ahead(text, pos)
                 continue
-            m = search(text, pos)
+            if pos != resume:
+                matches = finditer(text, pos)
+            m = next(matches, None)
             start = n if m is None else m.start()
             if start > pos:
                 chunk = text[pos:start]
@@ -68,6 +78,7 @@ class HtmlReader:
                     self.flow.html_text(chunk, base + pos)
             if m is None:
                 return
+            resume = m.end()
             pos = self._markup(m, text, base)
 
     def block_ended(self) -> None:
@@ -85,9 +96,9 @@ class HtmlReader:
     def _markup(self, m: regex.Match[str], text: str, base: int) -> int:
         kind = m.lastgroup  # the last group the match closed: which kind of markup it is
         if kind == "attrs":
-            return self._start_tag(m.group("start").lower(), m, text, base)
+            return self._start_tag(m.group(_START).lower(), m, text, base)
         if kind == "end":
-            name = m.group("end").lower()
+            name = m.group(_END).lower()
             if name == "a":
                 self._close_link()
             elif name not in syntax.INLINE:
@@ -114,9 +125,9 @@ class HtmlReader:
             return self._footnote(footnote, base)
         if name not in syntax.INLINE:
             self.flow.end_block()
-        attrs = m.group("attrs")
+        attrs = m.group(_ATTRS)
         if attrs and syntax.WANTED_ATTRIBUTE.search(attrs):
-            self._attributes(name, attrs, base + m.start("attrs"))
+            self._attributes(name, attrs, base + m.start(_ATTRS))
         if name in syntax.RAW_TEXT:
             return self._raw_text(name, text, m.end(), base)
         return m.end()
@@ -215,10 +226,10 @@ def _values(attrs: str, start: int) -> dict[str, tuple[str, int]]:
     """Attribute name → (value, source offset of the value); the first of repeated names wins."""
     values: dict[str, tuple[str, int]] = {}
     for m in syntax.ATTRIBUTE.finditer(attrs):
-        key = m.group("name").lower()
+        key = m.group(_NAME).lower()
         if key in values:
             continue
-        for group in ("dq", "sq", "uq"):
+        for group in _VALUES:
             if m.group(group) is not None:
                 values[key] = (m.group(group), start + m.start(group))
                 break

@@ -35,13 +35,54 @@ _FOOTNOTE_MARKER = cached_regex(r"[ \t>]*(\[\^[^\]\s]+\]:[ \t]*)")
 _NOT_NEWLINE = cached_regex(r"[^\n]")
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """CommonMark with raw HTML, GitHub tables and strikethrough, and in-place footnotes."""
+#: Rules that act only where one of their markers stands, so that a page without any is
+#: parsed without them, to the same tokens. markdown-it tries every block rule at each line,
+#: and by CommonMark and GFM a table row holds a "|", a fence "```" or "~~~", a link
+#: reference definition "[" (and so on). The core rule `normalize` rewrites every line
+#: break (as a regex substitution) to turn `\r` and NUL into `\n` and U+FFFD, and returns
+#: the text unchanged when it holds neither. Left out on the bench site, they cut
+#: markdown-it's parse time by a fifth, mostly `normalize`, tables and references.
+MARKERS: dict[str, tuple[str, ...]] = {
+    "normalize": ("\r", "\0"),
+    "table": ("|",),
+    "fence": ("```", "~~~"),
+    "blockquote": (">",),
+    "html_block": ("<",),
+    "heading": ("#",),
+    "reference": ("[",),
+    "footnote_def": ("[^",),
+}
+
+
+#: A thematic break ("- - -") and a setext heading's underline ("===") are alone on their
+#: line: `hr` and `lheading` act only on a line that ends in one of their marks, spaces and
+#: tabs aside. (`lheading` is tried before every paragraph, and failing it leaves
+#: `state.parentType` at "paragraph"; only a list rule run as a terminator reads that, and
+#: its caller has set it first. The tests compare the tokens.)
+LINE_END_MARKS: dict[str, str] = {"hr": "-*_", "lheading": "-="}
+_ENDS_A_LINE = {mark: cached_regex(regex.escape(mark) + r"[ \t]*+(?:[\r\n]|\Z)") for mark in "-*_="}
+
+
+def parser_for(text: str) -> MarkdownIt:
+    """The parser for `text`: without the rules whose markers it does not hold."""
+    # (a marker's first character first: one character is found several times faster)
+    unused = [rule for rule, markers in MARKERS.items()
+              if not any(marker[0] in text and marker in text for marker in markers)]
+    ends = {mark for mark, pattern in _ENDS_A_LINE.items() if mark in text and pattern.search(text)}
+    unused += [rule for rule, marks in LINE_END_MARKS.items() if ends.isdisjoint(marks)]
+    return parser(tuple(unused))
+
+
+@lru_cache(maxsize=64)  # one per set of unused rules (8 KB each): a handful on a real site
+def parser(unused: tuple[str, ...] = ()) -> MarkdownIt:
+    """CommonMark with raw HTML, GitHub tables and strikethrough, and in-place footnotes,
+    less the `unused` rules."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     md.disable("text_join")  # keep escapes and references as their own tokens, with their markup
     md.disable("inline")  # InlineReader parses a block's inline content itself, and only when it holds markup
+    if unused:
+        md.disable(list(unused))
     return md
 
 
@@ -77,8 +118,9 @@ def _extract(source: SourceFile, text: str, *, mdx: bool) -> Document:
         for directive in frontmatter.read(front, flow):
             directives.add(directive)
     starts = line_starts(masked)  # masked has no `\r`: lines end at `\n`, as markdown-it counts them
+    builder.line_starts = starts  # and start where the source's do (`\r\n` became ` \n`, `\r` `\n`)
     html = HtmlReader(flow, directives, text)
-    md, env = parser(), {}
+    md, env = parser_for(masked), {}
     blocks = md.parse(masked, env)
     inline = InlineReader(flow, html, masked, text, starts, lambda content: md.inline.parse(content, md, env, []))
     _walk(blocks, masked, starts, flow, html, inline)

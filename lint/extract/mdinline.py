@@ -38,8 +38,11 @@ INLINE_MARKUP = "\\`~*_[!<&"
 
 def has_inline_markup(content: str) -> bool:
     """False for content that parses to text and line breaks only (written without the parser).
-    Ten `in` tests are three times faster than a regex character class."""
-    return any(char in content for char in INLINE_MARKUP)
+
+    An `in` test per character of INLINE_MARKUP, written out: three times faster than a
+    regex character class, and than the same tests in a generator (tests hold them equal)."""
+    return ("\\" in content or "`" in content or "~" in content or "*" in content or "_" in content
+            or "[" in content or "!" in content or "<" in content or "&" in content)
 
 
 class InlineReader:

@@ -34,10 +34,12 @@ class SourceMap:
     __slots__ = ("_prose_starts", "_source_starts", "_source_ends", "_verbatim", "_line_starts", "_source_len",
                  "_line_texts")
 
-    def __init__(self, segments: list[tuple[int, int, int, bool]], source: str) -> None:
+    def __init__(self, segments: list[tuple[int, int, int, bool]], source: str,
+                 starts: list[int] | None = None) -> None:
+        """`starts`: the source's line_starts, if the extractor has them already."""
         columns = zip(*segments) if segments else ((), (), (), ())
         self._prose_starts, self._source_starts, self._source_ends, self._verbatim = columns
-        self._line_starts = line_starts(source)
+        self._line_starts = line_starts(source) if starts is None else starts
         self._source_len = len(source)
         self._line_texts: dict[int, str] = {}
 

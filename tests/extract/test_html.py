@@ -78,3 +78,14 @@ def test_example_site_page_reads_head_and_skips_scripts():
     page = Path(__file__).resolve().parents[2] / "examples" / "site" / "index.html"
     doc = doc_for(page.read_text(encoding="utf-8"))
     assert "dataLayer" not in doc.prose and "@context" not in doc.prose
+
+
+def test_reading_resumes_after_skipped_and_replaced_markup():
+    """Verify the reader goes on at the right place after markup it reads past the tag's end
+    (raw text, skipped elements, <br> runs, footnote <sup>s), where it starts a new search."""
+    page = ('<p>One<br> <BR/>Two <script>if (a<b) x("</p>")</script> three<sup>2</sup> four <code>a<b>c</b>'
+            '<code>d</code></code> five</p><textarea><p>no</p></textarea><title>T &amp; U</title>'
+            '<p>Six<sup><a href="#n">3</a></sup> <!-- c --> seven</p>')
+    doc = doc_for(page)
+    assert doc.prose == "One\n\nTwo \n\n three[2] four  five\n\nT & U\n\nSix[3]  seven"
+    assert [doc.prose[link.start:link.end] for link in doc.links] == ["[3]"]
